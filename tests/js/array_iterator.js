@@ -1,0 +1,24 @@
+var it = ['a', 'b'].entries();
+var r = it.next();
+print(r.done, r.value[0], r.value[1]);
+r = it.next(); print(r.done, r.value.join(':'));
+r = it.next(); print(r.done, r.value);
+r = it.next(); print(r.done, r.value);
+var k = [7, 8].keys();
+print(k.next().value, k.next().value, k.next().done);
+var v = [7, 8][Symbol.iterator]();
+print(v.next().value, v.next().value, v.next().done);
+print(Object.prototype.toString.call(v), v[Symbol.toStringTag]);
+var proto = Object.getPrototypeOf(v);
+var iterProto = Object.getPrototypeOf(proto);
+print(iterProto[Symbol.iterator].call(5) === 5, v[Symbol.iterator]() === v);
+try { proto.next.call({}); } catch (e) { print(e instanceof TypeError); }
+var grow = [1];
+var g = grow.values();
+print(g.next().value);
+grow.push(2);
+print(g.next().value, g.next().done);
+grow.push(3);
+print(g.next().done);
+var al = Array.prototype.values.call({length: 2, 0: 'x', 1: 'y'});
+print(al.next().value, al.next().value, al.next().done);

@@ -1,0 +1,22 @@
+// straight-line code, numbers, strings, operators
+var a = 1, b = 2;
+print(a + b, a - b, a * b, a / b, 7 % 3, -7 % 3, 2 ** 10);
+print(1 << 31, -1 >>> 0, -8 >> 1, 5 & 3, 5 | 3, 5 ^ 3, ~5);
+print("a" + 1, 1 + "a", "x" + null, 1 + true, "" + undefined);
+print(2147483647 + 1, -2147483648 - 1, 65536 * 65536, 1 / (0 * -1));
+print(1 / 0, -1 / 0, 0 / 0, 1 / (0 * -1));
+print(1 < 2, "b" < "a", "10" < "9", 10 < "9", null == undefined, null === undefined);
+print(NaN == NaN, "1" == 1, 0 == "", [] + [], [1, 2] + "", {} + "");
+print(typeof 1, typeof "s", typeof undefined, typeof null, typeof {}, typeof function () {}, typeof notDefined);
+var s = "hello";
+print(s.length, s[1], s.charAt(4));
+var x = 5;
+x += 3; x -= 1; x *= 2; x /= 7; x %= 3;
+print(x);
+var i = 0;
+print(i++, i, ++i, i--, --i);
+print(!0, !1, !"", !!"a", void 0);
+print(1 && 2, 0 && 2, 1 || 2, 0 || 2, null ?? 3, 0 ?? 3);
+print(true ? "yes" : "no", false ? "yes" : "no");
+print((1, 2, 3));
+print(0.1 + 0.2, 1e21, 123456789012, -0 === 0);

