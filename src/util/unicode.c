@@ -138,11 +138,10 @@ bool uni_is_final_sigma(const uint16_t *s, size_t len, size_t at) {
     for (size_t i = at; i > 0;) {
         uint32_t cp;
         i -= utf16_decode_before(s, i, &cp);
-        if (uni_is_cased(cp)) {
-            cased_before = true;
-            break;
-        }
-        if (!uni_is_case_ignorable(cp)) break;
+        /* Case_Ignorable first: U+0345 is both, and counts as ignorable. */
+        if (uni_is_case_ignorable(cp)) continue;
+        cased_before = uni_is_cased(cp);
+        break;
     }
     if (!cased_before) return false;
     uint32_t self;
@@ -150,8 +149,9 @@ bool uni_is_final_sigma(const uint16_t *s, size_t len, size_t at) {
     while (i < len) {
         uint32_t cp;
         i += utf16_decode(s + i, len - i, &cp);
+        if (uni_is_case_ignorable(cp)) continue;
         if (uni_is_cased(cp)) return false;
-        if (!uni_is_case_ignorable(cp)) break;
+        break;
     }
     return true;
 }
