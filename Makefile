@@ -18,7 +18,7 @@ LDLIBS  += -lm
 LIB_SRC  := $(wildcard src/util/*.c src/gc/*.c src/vm/*.c src/compiler/*.c src/regexp/*.c src/builtins/*.c)
 HOST_SRC := $(wildcard src/host/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
-T262_SRC := $(wildcard tools/test262/*.c)
+T262_SRC := $(wildcard tools/test262/*.c) src/host/host262.c
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 HOST_OBJ := $(HOST_SRC:%.c=$(BUILD)/obj/%.o)

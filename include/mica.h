@@ -38,7 +38,7 @@ typedef enum mica_status {
 typedef struct mica_runtime_options {
     size_t max_heap_bytes;   /* 0: no limit */
     size_t max_stack_frames; /* 0: default (JS call depth before RangeError) */
-    int gc_stress;           /* collect at every allocation (also MICA_GC_STRESS=1) */
+    int gc_stress;           /* N > 0: collect at every N-th allocation (MICA_GC_STRESS=N) */
 } mica_runtime_options;
 
 mica_runtime *mica_runtime_new(const mica_runtime_options *options); /* NULL: defaults */
@@ -189,6 +189,27 @@ void *mica_host_data(mica_value v); /* NULL if not a host object */
  * remaining jobs stay queued. */
 mica_status mica_run_jobs(mica_runtime *rt, mica_context **failed_ctx);
 int mica_has_pending_jobs(mica_runtime *rt);
+
+/* Queues a job (a microtask, as HTML's queueMicrotask) that calls fn with
+ * this undefined and no arguments in ctx's realm. TypeError if fn is not
+ * callable. */
+mica_status mica_enqueue_job(mica_context *ctx, mica_value fn);
+
+/* The host's HostPromiseRejectionTracker (#sec-host-promise-rejection-tracker):
+ * called with handled = 0 when a promise is rejected while it has no handler,
+ * and with handled = 1 when such a promise gets its first handler. The
+ * promise is valid during the call only (keep it with mica_persistent_new).
+ * The tracker must not run JavaScript. fn NULL: no tracking. */
+typedef void (*mica_rejection_fn)(mica_context *ctx, mica_value promise, int handled,
+                                  void *opaque);
+void mica_runtime_set_rejection_tracker(mica_runtime *rt, mica_rejection_fn fn, void *opaque);
+
+/* Promises as values. */
+enum { MICA_PROMISE_PENDING = 0, MICA_PROMISE_FULFILLED = 1, MICA_PROMISE_REJECTED = 2 };
+int mica_promise_state(mica_value v); /* MICA_PROMISE_*, or -1 if v is not a promise */
+/* The fulfillment value or rejection reason (undefined while pending or if
+ * v is not a promise); recorded in the current scope. */
+mica_value mica_promise_result(mica_context *ctx, mica_value v);
 
 void mica_gc(mica_runtime *rt);
 

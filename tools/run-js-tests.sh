@@ -1,19 +1,34 @@
 #!/bin/sh
-# run-js-tests.sh MICA — runs tests/js/*.js. A test passes when MICA exits 0
+# run-js-tests.sh MICA — runs tests/js/*.js and tests/js/programs/*.js (whole
+# programs whose .expected output comes from node). A test passes when MICA exits 0
 # and, if tests/js/NAME.expected exists, its stdout equals that file.
 # Tests named *_fail.js must exit non-zero instead (stderr is not compared).
+# A test whose first line is "// mica-flags: FLAGS" runs as MICA FLAGS FILE.
+# With NAME.stderr beside it, the test runs from its own directory (so
+# messages name it as NAME.js) and its stderr must equal that file.
 mica=${1:-build/mica}
+case "$mica" in /*) ;; */*) mica="$(cd "$(dirname "$mica")" && pwd)/$(basename "$mica")" ;; esac
 dir=$(dirname "$0")/../tests/js
 pass=0 fail=0
-for t in "$dir"/*.js; do
+for t in "$dir"/*.js "$dir"/programs/*.js; do
     [ -e "$t" ] || continue
     exp="${t%.js}.expected"
-    out=$("$mica" "$t" 2>/tmp/mica-js-err.$$); rc=$?
+    # A first line "// mica-flags: --expose-gc ..." gives extra command-line flags.
+    flags=$(sed -n '1s|^// mica-flags:||p' "$t")
+    errexp="${t%.js}.stderr"
+    if [ -f "$errexp" ]; then
+        out=$(cd "$(dirname "$t")" && "$mica" $flags "$(basename "$t")" 2>/tmp/mica-js-err.$$); rc=$?
+    else
+        out=$("$mica" $flags "$t" 2>/tmp/mica-js-err.$$); rc=$?
+    fi
     case "$t" in
     *_fail.js) if [ $rc -ne 0 ]; then ok=1; else ok=0; fi ;;
     *) ok=1; [ $rc -eq 0 ] || ok=0
        if [ $ok -eq 1 ] && [ -f "$exp" ] && [ "$out" != "$(cat "$exp")" ]; then ok=0; fi ;;
     esac
+    if [ $ok -eq 1 ] && [ -f "$errexp" ] && [ "$(cat /tmp/mica-js-err.$$)" != "$(cat "$errexp")" ]; then
+        ok=0; echo "stderr of $t differs from $errexp:"
+    fi
     if [ $ok -eq 1 ]; then pass=$((pass+1)); else
         fail=$((fail+1)); echo "FAIL $t (exit $rc)"; head -c 2000 /tmp/mica-js-err.$$
     fi

@@ -68,6 +68,12 @@ int init_json(Context *ctx);     /* json.c */
 int init_date(Context *ctx);     /* date.c */
 int init_global(Context *ctx);   /* global.c: globalThis, NaN, parseInt, eval, URI functions... */
 int init_reflect(Context *ctx);  /* reflect.c */
+int init_proxy(Context *ctx);    /* proxy.c: Proxy, Proxy.revocable */
+int init_generator(Context *ctx); /* generator.c: %GeneratorFunction%, %GeneratorPrototype% */
+int init_map(Context *ctx);      /* map.c: Map, %MapIteratorPrototype% */
+int init_set(Context *ctx);      /* set.c: Set, %SetIteratorPrototype% */
+int init_weakmap(Context *ctx);  /* weakmap.c: WeakMap, WeakSet */
+int init_promise(Context *ctx);  /* promise.c: Promise, %Promise.prototype% */
 int realm_init_builtins(Context *ctx);
 
 /* error.c: defines err's own "stack" ("Name: message" + "\n" + backtrace), the

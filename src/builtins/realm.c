@@ -139,7 +139,8 @@ int realm_init_builtins(Context *ctx) {
     static int (*const inits[])(Context *) = {
         init_object, init_function, init_error,  init_symbol, init_boolean,
         init_number, init_math,     init_string, init_array,  init_json,
-        init_date,   init_global,   init_reflect,
+        init_date,   init_global,   init_reflect, init_proxy, init_generator, init_map, init_set, init_weakmap,
+        init_promise,
     };
     for (size_t i = 0; i < sizeof inits / sizeof inits[0]; i++)
         if (inits[i](ctx) < 0) goto done;

@@ -462,6 +462,13 @@ void em_store_name(Emitter *E, AstStr name, uint32_t src, bool init, bool lexica
 
 /* ---- finishing a function ---- */
 
+/* memcpy with a zero count allowed: the emitter's growable arrays are NULL
+   until their first item, and memcpy's source must never be NULL. */
+static void copy_items(void *dst, const void *src, size_t bytes) {
+    if (bytes)
+        memcpy(dst, src, bytes);
+}
+
 static FunctionBytecode *em_finish(Emitter *E, AstFunction *fn, Value name, uint32_t flags) {
     if (E->failed) return NULL;
     for (uint32_t i = 0; i < E->patch_count; i++) {
@@ -490,17 +497,17 @@ static FunctionBytecode *em_finish(Emitter *E, AstFunction *fn, Value name, uint
         E->failed = true;
         return NULL; /* bytecode_finalize frees what was allocated (counts are 0) */
     }
-    memcpy(fb->code, E->code, sizeof(uint32_t) * E->code_len);
+    copy_items(fb->code, E->code, sizeof(uint32_t) * E->code_len);
     fb->code_len = E->code_len;
-    memcpy(fb->consts, E->consts, sizeof(Value) * E->const_count);
+    copy_items(fb->consts, E->consts, sizeof(Value) * E->const_count);
     fb->const_count = E->const_count;
     memset(fb->ics, 0, sizeof(InlineCache) * (E->ic_count ? E->ic_count : 1));
     fb->ic_count = E->ic_count;
-    memcpy(fb->handlers, E->handlers, sizeof(ExceptionEntry) * E->handler_count);
+    copy_items(fb->handlers, E->handlers, sizeof(ExceptionEntry) * E->handler_count);
     fb->handler_count = E->handler_count;
-    memcpy(fb->lines, E->lines, sizeof(LineEntry) * E->line_count);
+    copy_items(fb->lines, E->lines, sizeof(LineEntry) * E->line_count);
     fb->line_count = E->line_count;
-    memcpy(fb->call_names, E->call_names, sizeof(CallSiteName) * E->call_name_count);
+    copy_items(fb->call_names, E->call_names, sizeof(CallSiteName) * E->call_name_count);
     fb->call_name_count = E->call_name_count;
     fb->reg_count = E->max_reg;
     fb->param_count = E->fi->param_count;
@@ -596,8 +603,8 @@ uint32_t em_function(Emitter *P, AstFunction *fn, Value name_hint) {
         em_fail_oom(P);
         return 0;
     }
-    if (fn->flags & (AST_FUNC_GENERATOR | AST_FUNC_ASYNC)) {
-        em_error(P, ERR_SYNTAX, "generators and async functions are not supported yet");
+    if (fn->flags & AST_FUNC_ASYNC) {
+        em_error(P, ERR_SYNTAX, "async functions are not supported yet");
         return 0;
     }
     Emitter E;
@@ -678,6 +685,8 @@ uint32_t em_function(Emitter *P, AstFunction *fn, Value name_hint) {
     }
     if (!simple) em_bind_complex_params(&E, fn);
     em_instantiate_functions(&E, vs, &fn->var_functions);
+    /* A generator's call ends here: the body runs on the first next(). */
+    if (fn->flags & AST_FUNC_GENERATOR) em_op(&E, OP_GENERATOR_START, 0);
 
     emit_stmts(&E, &fn->body);
     if (fn->flags & AST_FUNC_DERIVED) {

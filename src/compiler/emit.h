@@ -156,6 +156,9 @@ void emit_stmt(Emitter *E, AstNode *n);
 void emit_stmts(Emitter *E, AstList *l);
 void emit_return_value(Emitter *E, uint32_t reg);
 void emit_function_decl_site(Emitter *E, AstNode *n);
+/* Adds an exception-table entry: code [start, end) jumps to handler with
+ * environments popped down to depth. */
+void em_add_handler(Emitter *E, uint32_t start, uint32_t end, uint32_t handler, uint32_t depth);
 
 /* Entry points: compile a program (script/eval) or a dynamic function. */
 FunctionBytecode *emit_program(Context *ctx, AstNode *root, ScopeAnalysis *sa, const char *source,

@@ -728,7 +728,9 @@ static void emit_assign(Emitter *E, AstNode *n, uint32_t dst) {
         }
         if (target->kind == AST_IDENT && !needs_early_resolve(E, target->u.ident.name, value)) {
             Value name = VAL_UNDEFINED;
-            if (is_anonymous_function_definition(value))
+            /* IsIdentifierRef is false for a parenthesized target: (f) = function(){} */
+            if (is_anonymous_function_definition(value) &&
+                !(target->flags & AST_NODE_PARENTHESIZED))
                 name = em_name_value(E, target->u.ident.name);
             emit_named_expr_to(E, value, dst, name);
             em_set_pos(E, n);
@@ -740,7 +742,9 @@ static void emit_assign(Emitter *E, AstNode *n, uint32_t dst) {
         if (ref.kind == 3) {
             uint32_t v = is_binding_reg(E, dst) ? em_reg(E) : dst;
             Value name = VAL_UNDEFINED;
-            if (is_anonymous_function_definition(value))
+            /* IsIdentifierRef is false for a parenthesized target: (f) = function(){} */
+            if (is_anonymous_function_definition(value) &&
+                !(target->flags & AST_NODE_PARENTHESIZED))
                 name = em_name_value(E, target->u.ident.name);
             emit_named_expr_to(E, value, v, name);
             ref_put(E, target, &ref, v);
@@ -804,44 +808,73 @@ static void emit_default(Emitter *E, AstNode *target_with_default, uint32_t v) {
     em_bind(E, skip);
 }
 
+/* A destructuring target that is a reference (assignment patterns only) is
+ * evaluated before its value is fetched: #sec-runtime-semantics-iteratordestructuringassignmentevaluation
+ * and #sec-runtime-semantics-keyeddestructuringassignmentevaluation. */
+static AstNode *pattern_ref_target(AstNode *el, bool init) {
+    AstNode *t = el->kind == AST_ASSIGN_PATTERN ? el->u.assign_pattern.target
+                 : el->kind == AST_REST         ? el->u.spread.argument
+                                                : el;
+    return !init && t->kind == AST_MEMBER ? t : NULL;
+}
+
+/* Assigns v to element el of a pattern whose reference target (if any)
+ * was evaluated into ref. */
+static void emit_pattern_element(Emitter *E, AstNode *el, AstNode *ref_target, Ref *ref,
+                                 uint32_t v, bool init, bool lexical) {
+    if (!ref_target) {
+        emit_assign_to_target(E, el, v, init, lexical);
+        return;
+    }
+    if (el->kind == AST_ASSIGN_PATTERN) emit_default(E, el, v);
+    ref_put(E, ref_target, ref, v);
+}
+
 static void emit_array_pattern(Emitter *E, AstNode *pat, uint32_t value, bool init, bool lexical) {
     uint32_t mark = E->next_reg;
-    uint32_t it = em_regs(E, 3); /* iterator, next method, done flag */
+    uint32_t it = em_regs(E, 2); /* iterator (undefined once done), next method */
     em_set_pos(E, pat);
     em_op(E, OP_GET_ITERATOR, 2, it, value);
-    em_op(E, OP_LOAD_FALSE, 1, it + 2);
+    uint32_t start = E->code_len, depth = E->env_depth;
+    /* A return() resumption of a yield inside the pattern closes it too. */
+    Control iter_ctl;
+    em_push_control(E, &iter_ctl, CTL_ITER);
+    iter_ctl.iter_reg = it;
     for (uint32_t i = 0; i < pat->u.list.count; i++) {
         AstNode *el = pat->u.list.items[i];
         uint32_t m2 = E->next_reg;
+        Ref ref;
+        AstNode *rt = el->kind == AST_ELISION ? NULL : pattern_ref_target(el, init);
+        if (rt && !emit_ref(E, rt, &ref, pat, false)) break;
         uint32_t v = em_reg(E);
         if (el->kind == AST_REST) {
-            int32_t done = em_label(E), end = em_label(E);
-            em_jump(E, OP_JTRUE, done, 1, it + 2);
             em_op(E, OP_ITER_REST, 2, v, it);
-            em_op(E, OP_LOAD_TRUE, 1, it + 2);
-            em_jump(E, OP_JMP, end, 0);
-            em_bind(E, done);
-            em_op(E, OP_NEW_ARRAY, 2, v, 0u);
-            em_bind(E, end);
-            emit_assign_to_target(E, el->u.spread.argument, v, init, lexical);
+            if (rt)
+                ref_put(E, rt, &ref, v);
+            else
+                emit_assign_to_target(E, el->u.spread.argument, v, init, lexical);
             E->next_reg = m2;
             continue;
         }
-        int32_t skip = em_label(E), mark_done = em_label(E);
+        int32_t next = em_label(E);
         em_op(E, OP_LOAD_UNDEF, 1, v);
-        em_jump(E, OP_JTRUE, skip, 1, it + 2);
-        em_jump(E, OP_ITER_NEXT, mark_done, 2, v, it);
-        em_jump(E, OP_JMP, skip, 0);
-        em_bind(E, mark_done);
-        em_op(E, OP_LOAD_TRUE, 1, it + 2);
-        em_bind(E, skip);
-        if (el->kind != AST_ELISION) emit_assign_to_target(E, el, v, init, lexical);
+        em_jump(E, OP_ITER_NEXT, next, 2, v, it);
+        em_bind(E, next);
+        if (el->kind != AST_ELISION) emit_pattern_element(E, el, rt, &ref, v, init, lexical);
         E->next_reg = m2;
     }
-    int32_t end = em_label(E);
-    em_jump(E, OP_JTRUE, end, 1, it + 2);
+    em_pop_control(E);
+    uint32_t end = E->code_len;
+    int32_t after = em_label(E);
     em_op(E, OP_ITER_CLOSE, 1, it);
-    em_bind(E, end);
+    em_jump(E, OP_JMP, after, 0);
+    /* An abrupt completion while the iterator is not done closes it. */
+    em_add_handler(E, start, end, E->code_len, depth);
+    uint32_t exc = em_reg(E);
+    em_op(E, OP_CATCH, 1, exc);
+    em_op(E, OP_ITER_CLOSE_THROW, 1, it);
+    em_op(E, OP_THROW, 1, exc);
+    em_bind(E, after);
     E->next_reg = mark;
 }
 
@@ -859,15 +892,23 @@ static void emit_object_pattern(Emitter *E, AstNode *pat, uint32_t value, bool i
         AstNode *p = pat->u.list.items[i];
         uint32_t m2 = E->next_reg;
         if (p->kind == AST_REST) {
+            Ref ref;
+            AstNode *rt = pattern_ref_target(p, init);
+            if (rt && !emit_ref(E, rt, &ref, pat, false)) return;
             uint32_t v = em_reg(E);
             em_op(E, OP_COPY_DATA_PROPS, 3, v, value, keys);
-            emit_assign_to_target(E, p->u.spread.argument, v, init, lexical);
+            if (rt)
+                ref_put(E, rt, &ref, v);
+            else
+                emit_assign_to_target(E, p->u.spread.argument, v, init, lexical);
             E->next_reg = m2;
             continue;
         }
         AstNode *key = p->u.property.key;
         uint32_t v = em_reg(E);
         uint32_t k = em_reg(E);
+        Ref ref;
+        AstNode *rt = pattern_ref_target(p->u.property.value, init);
         if (p->u.property.computed) {
             uint32_t kr = emit_expr_any(E, key);
             em_op(E, OP_TO_PROPKEY, 2, k, kr);
@@ -881,9 +922,10 @@ static void emit_object_pattern(Emitter *E, AstNode *pat, uint32_t value, bool i
             }
             em_op(E, OP_LOAD_CONST, 2, k, em_const(E, val_from_string(atom)));
         }
+        if (rt && !emit_ref(E, rt, &ref, pat, false)) return;
         em_op(E, OP_GET_ELEM, 3, v, value, k);
         if (has_rest) em_op(E, OP_ARRAY_PUSH, 2, keys, k);
-        emit_assign_to_target(E, p->u.property.value, v, init, lexical);
+        emit_pattern_element(E, p->u.property.value, rt, &ref, v, init, lexical);
         E->next_reg = m2;
     }
     E->next_reg = mark;
@@ -1000,6 +1042,65 @@ static void emit_new_target(Emitter *E, uint32_t dst) {
     }
 }
 
+/* After a YIELD into recv (recv+1: the ResumeMode): a throw() resumption
+ * throws at the yield, a return() one returns through finally blocks and
+ * open iterators. */
+static void emit_resume_check(Emitter *E, uint32_t recv) {
+    int32_t ret = em_label(E), cont = em_label(E);
+    em_jump(E, OP_RESUME_CHECK, ret, 1, recv);
+    em_jump(E, OP_JMP, cont, 0);
+    em_bind(E, ret);
+    emit_return_value(E, recv);
+    em_bind(E, cont);
+}
+
+/* yield* — #sec-generator-function-definitions-runtime-semantics-evaluation */
+static void emit_yield_star(Emitter *E, AstNode *n, uint32_t dst) {
+    uint32_t mark = E->next_reg;
+    uint32_t v = emit_expr_any(E, n->u.yield.argument);
+    uint32_t it = em_regs(E, 4); /* iterator, next, received, mode */
+    uint32_t res = em_reg(E);
+    em_set_pos(E, n);
+    em_op(E, OP_GET_ITERATOR, 2, it, v);
+    em_op(E, OP_LOAD_UNDEF, 1, it + 2);
+    em_op(E, OP_LOAD_INT, 2, it + 3, (uint32_t)0);
+    int32_t loop = em_label(E), done = em_label(E), ret = em_label(E), end = em_label(E);
+    em_bind(E, loop);
+    em_jump(E, OP_YIELD_STAR, done, 2, res, it);
+    em_op(E, OP_YIELD, 3, it + 2, res, 0u);
+    em_jump(E, OP_JMP, loop, 0);
+    em_bind(E, done);
+    em_jump(E, OP_JEQ_INT, ret, 2, it + 3, (uint32_t)2 /* RESUME_RETURN */);
+    em_op(E, OP_MOV, 2, dst, res);
+    em_jump(E, OP_JMP, end, 0);
+    em_bind(E, ret);
+    emit_return_value(E, res);
+    em_bind(E, end);
+    E->next_reg = mark;
+}
+
+/* yield — #sec-yield */
+static void emit_yield(Emitter *E, AstNode *n, uint32_t dst) {
+    if (n->u.yield.delegate) {
+        emit_yield_star(E, n, dst);
+        return;
+    }
+    uint32_t mark = E->next_reg;
+    uint32_t v;
+    if (n->u.yield.argument) {
+        v = emit_expr_any(E, n->u.yield.argument);
+    } else {
+        v = em_reg(E);
+        em_op(E, OP_LOAD_UNDEF, 1, v);
+    }
+    uint32_t recv = em_regs(E, 2);
+    em_set_pos(E, n);
+    em_op(E, OP_YIELD, 3, recv, v, 1u);
+    emit_resume_check(E, recv);
+    em_op(E, OP_MOV, 2, dst, recv);
+    E->next_reg = mark;
+}
+
 uint32_t emit_expr_any(Emitter *E, AstNode *n) {
     if (n->kind == AST_IDENT) {
         if (ast_str_eq_ascii(n->u.ident.name, "undefined") &&
@@ -1102,10 +1203,8 @@ void emit_expr_to(Emitter *E, AstNode *n, uint32_t dst) {
     case AST_TAGGED_TEMPLATE:
         em_error(E, ERR_SYNTAX, "tagged templates are not supported yet");
         break;
-    case AST_YIELD:
-    case AST_AWAIT:
-        em_error(E, ERR_SYNTAX, "generators and async functions are not supported yet");
-        break;
+    case AST_YIELD: emit_yield(E, n, dst); break;
+    case AST_AWAIT: em_error(E, ERR_SYNTAX, "async functions are not supported yet"); break;
     case AST_BIGINT: em_error(E, ERR_SYNTAX, "BigInt literals are not supported yet"); break;
     case AST_IMPORT_CALL:
     case AST_IMPORT_META: em_error(E, ERR_SYNTAX, "modules are not supported yet"); break;

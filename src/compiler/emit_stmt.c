@@ -318,13 +318,23 @@ static void emit_for_in_of(Emitter *E, AstNode *n) {
         em_push_control(E, &iter_ctl, CTL_ITER);
         iter_ctl.iter_reg = it;
     }
+    uint32_t body_start = E->code_len, depth = E->env_depth;
     Control env_ctl;
     em_enter_scope(E, fs, &env_ctl, NULL);
     emit_for_head_assign(E, left, v);
     emit_stmt(E, n->u.for_in.body);
     em_leave_scope(E, fs, outer);
     if (is_of) em_pop_control(E);
+    uint32_t body_end = E->code_len;
     em_jump(E, OP_JMP, c.continue_label, 0);
+    if (is_of) {
+        /* A throw from the head or the body closes the iterator
+         * (#sec-runtime-semantics-forin-div-ofbodyevaluation-lhs-stmt-iterator-lhskind-labelset). */
+        em_add_handler(E, body_start, body_end, E->code_len, depth);
+        em_op(E, OP_CATCH, 1, v);
+        em_op(E, OP_ITER_CLOSE_THROW, 1, it);
+        em_op(E, OP_THROW, 1, v);
+    }
     /* break: a CTL_ITER sits inside the loop's control, so a break closes
      * the iterator on its way out. */
     em_bind(E, c.break_label);
@@ -414,8 +424,8 @@ static void emit_switch(Emitter *E, AstNode *n) {
     E->next_reg = mark;
 }
 
-static void add_handler(Emitter *E, uint32_t start, uint32_t end, uint32_t handler,
-                        uint32_t depth) {
+void em_add_handler(Emitter *E, uint32_t start, uint32_t end, uint32_t handler,
+                    uint32_t depth) {
     if (start == end) return;
     if (E->handler_count == E->handler_cap) {
         uint32_t cap = E->handler_cap ? E->handler_cap * 2 : 8;
@@ -449,7 +459,7 @@ static void emit_try(Emitter *E, AstNode *n) {
     if (handler) {
         int32_t after = em_label(E);
         em_jump(E, OP_JMP, after, 0);
-        add_handler(E, try_start, try_end, E->code_len, depth);
+        em_add_handler(E, try_start, try_end, E->code_len, depth);
         uint32_t exc = em_reg(E);
         em_set_pos(E, handler);
         em_op(E, OP_CATCH, 1, exc);
@@ -468,7 +478,7 @@ static void emit_try(Emitter *E, AstNode *n) {
         E->ctl = fin.prev; /* the finally body itself is not protected */
         em_op(E, OP_LOAD_INT, 2, fin.kind_reg, (uint32_t)FIN_NORMAL);
         em_jump(E, OP_JMP, fin.finally_label, 0);
-        add_handler(E, try_start, region_end, E->code_len, depth);
+        em_add_handler(E, try_start, region_end, E->code_len, depth);
         em_op(E, OP_CATCH, 1, fin.value_reg);
         em_op(E, OP_LOAD_INT, 2, fin.kind_reg, (uint32_t)FIN_THROW);
         em_bind(E, fin.finally_label);

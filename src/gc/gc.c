@@ -19,6 +19,7 @@
 #include "gc/gc_internal.h"
 #include "vm/runtime.h"
 #include "vm/string.h"
+#include "vm/jobs.h"
 #include "vm/vm.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -85,6 +86,29 @@ struct Persistent {
     Value value;
 };
 
+/* Ephemerons whose key is still unmarked, indexed by key, so that marking
+ * the key marks the values at once (see process_ephemerons). Collector
+ * memory (plain malloc), empty outside the ephemeron phase. */
+typedef struct EphemeronPair {
+    Value value;
+    uint32_t next; /* next pair with the same key, or EPH_NIL */
+} EphemeronPair;
+typedef struct EphemeronSlot {
+    Cell *key;     /* NULL: free slot */
+    uint32_t head; /* first pair, or EPH_NIL once the key was marked */
+} EphemeronSlot;
+#define EPH_NIL UINT32_MAX
+typedef struct EphemeronIndex {
+    bool active; /* gc_ephemeron defers into the index; gc_mark_cell resolves */
+    bool failed; /* a malloc failed: finish with full rounds instead */
+    EphemeronSlot *slots;
+    size_t slot_capacity, slot_count; /* capacity: 0 or a power of two */
+    EphemeronPair *pairs;
+    uint32_t pair_count, pair_capacity;
+    uint32_t *resolved; /* pair lists whose key got marked, not yet marked themselves */
+    size_t resolved_count, resolved_capacity;
+} EphemeronIndex;
+
 typedef struct Heap Heap;
 struct Heap {
     Page *pages[NUM_CLASSES];
@@ -103,11 +127,15 @@ struct Heap {
 
     Persistent *persistents;
 
+    GCWeakLink *weak_cells; /* weak cells reached in the current collection */
+    EphemeronIndex eph;
+
     bool collecting;
     bool vm_ready;
     bool limit_lifted;
     bool reporting_oom;
     bool malloc_every_cell; /* MICA_GC_MALLOC=1: exact ASan reports for cells */
+    int stress_countdown;   /* allocations left before the next stress collection */
 };
 
 /* ---- accounting ---------------------------------------------------------- */
@@ -289,6 +317,14 @@ static bool grow_handles(Runtime *rt) {
     return true;
 }
 
+/* GC stress: true at every options.gc_stress-th allocation (1: every one). */
+static bool stress_due(Runtime *rt) {
+    Heap *h = rt->heap;
+    if (--h->stress_countdown > 0) return false;
+    h->stress_countdown = rt->options.gc_stress;
+    return true;
+}
+
 void *gc_alloc(Runtime *rt, CellType type, size_t size) {
     Heap *h = rt->heap;
     if (unlikely(h->collecting)) {
@@ -305,7 +341,8 @@ void *gc_alloc(Runtime *rt, CellType type, size_t size) {
         return gc_throw_oom(rt);
 
     bool collected = false;
-    if (unlikely(rt->options.gc_stress) || h->bytes + need > h->threshold) {
+    if ((unlikely(rt->options.gc_stress > 0) && stress_due(rt)) ||
+        h->bytes + need > h->threshold) {
         gc_collect(rt);
         collected = true;
     }
@@ -456,6 +493,113 @@ void gc_persistent_free(Runtime *rt, Persistent *p) {
 
 /* ---- marking ---------------------------------------------------------------------- */
 
+/* ---- the ephemeron index ----------------------------------------------------------- */
+
+static inline size_t eph_slot_of(const EphemeronIndex *e, const Cell *key) {
+    uint64_t x = (uint64_t)(uintptr_t)key;
+    x ^= x >> 29;
+    x *= 0xbf58476d1ce4e5b9ull;
+    x ^= x >> 32;
+    return (size_t)x & (e->slot_capacity - 1);
+}
+
+static EphemeronSlot *eph_find(EphemeronIndex *e, const Cell *key) {
+    if (!e->slot_capacity) return NULL;
+    for (size_t i = eph_slot_of(e, key);; i = (i + 1) & (e->slot_capacity - 1)) {
+        if (e->slots[i].key == key) return &e->slots[i];
+        if (!e->slots[i].key) return NULL;
+    }
+}
+
+static bool eph_grow_slots(EphemeronIndex *e) {
+    size_t cap = e->slot_capacity ? e->slot_capacity * 2 : 1024;
+    EphemeronSlot *old = e->slots;
+    size_t old_cap = e->slot_capacity;
+    EphemeronSlot *slots = calloc(cap, sizeof *slots);
+    if (!slots) return false;
+    e->slots = slots;
+    e->slot_capacity = cap;
+    for (size_t i = 0; i < old_cap; i++) {
+        if (!old[i].key) continue;
+        size_t j = eph_slot_of(e, old[i].key);
+        while (slots[j].key)
+            j = (j + 1) & (cap - 1);
+        slots[j] = old[i];
+    }
+    free(old);
+    return true;
+}
+
+/* Records that value must be marked once key is. */
+static void eph_defer(EphemeronIndex *e, Cell *key, Value value) {
+    if (e->pair_count == e->pair_capacity) {
+        uint32_t cap = e->pair_capacity ? e->pair_capacity * 2 : 1024;
+        EphemeronPair *pairs =
+            cap > e->pair_capacity ? realloc(e->pairs, cap * sizeof *pairs) : NULL;
+        if (!pairs) {
+            e->failed = true;
+            return;
+        }
+        e->pairs = pairs;
+        e->pair_capacity = cap;
+    }
+    if ((e->slot_count + 1) * 2 > e->slot_capacity && !eph_grow_slots(e)) {
+        e->failed = true;
+        return;
+    }
+    EphemeronSlot *slot = eph_find(e, key);
+    if (!slot) {
+        size_t i = eph_slot_of(e, key);
+        while (e->slots[i].key)
+            i = (i + 1) & (e->slot_capacity - 1);
+        slot = &e->slots[i];
+        slot->key = key;
+        slot->head = EPH_NIL;
+        e->slot_count++;
+    }
+    uint32_t p = e->pair_count++;
+    e->pairs[p].value = value;
+    e->pairs[p].next = slot->head;
+    slot->head = p;
+}
+
+/* gc_mark_cell just marked c: if c is a deferred key, queue its values. */
+static void ephemeron_key_marked(Heap *h, Cell *c) {
+    EphemeronIndex *e = &h->eph;
+    EphemeronSlot *slot = eph_find(e, c);
+    if (!slot || slot->head == EPH_NIL) return;
+    if (e->resolved_count == e->resolved_capacity) {
+        size_t cap = e->resolved_capacity ? e->resolved_capacity * 2 : 256;
+        uint32_t *r = realloc(e->resolved, cap * sizeof *r);
+        if (!r) {
+            e->failed = true; /* the closing rounds will find these values */
+            return;
+        }
+        e->resolved = r;
+        e->resolved_capacity = cap;
+    }
+    e->resolved[e->resolved_count++] = slot->head;
+    slot->head = EPH_NIL;
+}
+
+static void eph_reset(EphemeronIndex *e) {
+    free(e->slots);
+    free(e->pairs);
+    free(e->resolved);
+    *e = (EphemeronIndex){0};
+}
+
+bool gc_ephemeron(Runtime *rt, Cell *key, Value value) {
+    Heap *h = rt->heap;
+    if (key->mark) {
+        if (!val_is_heap(value) || val_as_cell(value)->mark) return false;
+        gc_mark_value(rt, value);
+        return true;
+    }
+    if (h->eph.active && !h->eph.failed) eph_defer(&h->eph, key, value);
+    return false;
+}
+
 static void gray_push(Heap *h, Cell *c) {
     if (h->gray_count == h->gray_capacity) {
         size_t cap = h->gray_capacity * 2;
@@ -474,6 +618,7 @@ static void gray_push(Heap *h, Cell *c) {
 void gc_mark_cell(Runtime *rt, Cell *c) {
     if (!c || c->mark) return;
     c->mark = 1;
+    if (unlikely(rt->heap->eph.active)) ephemeron_key_marked(rt->heap, c);
     /* Flat strings and bigints hold no references: black at once. */
     if (c->type == CELL_BIGINT || (c->type == CELL_STRING && !(c->flags & STR_ROPE))) return;
     gray_push(rt->heap, c);
@@ -493,6 +638,13 @@ static void drain_gray(Runtime *rt) {
     for (;;) {
         while (h->gray_count)
             trace_cell(rt, h->gray[--h->gray_count]);
+        if (h->eph.resolved_count) {
+            /* A deferred ephemeron key was marked: its values are reachable. */
+            uint32_t p = h->eph.resolved[--h->eph.resolved_count];
+            for (; p != EPH_NIL; p = h->eph.pairs[p].next)
+                gc_mark_value(rt, h->eph.pairs[p].value);
+            continue;
+        }
         if (!h->gray_overflow) return;
         /* Some marked cells were dropped from a full gray stack. Tracing
          * every marked cell again reaches their children; repeat until a
@@ -519,16 +671,9 @@ static void drain_gray(Runtime *rt) {
     }
 }
 
-/* The job queue is a root. Its module (vm/jobs.c, arriving with Promises)
- * provides jobs_trace(rt), whose call belongs here; until it exists no job
- * can be queued and rt->jobs stays NULL. Refusing to collect with a queue we
- * cannot trace beats freeing live jobs. */
-static void mark_job_queue(Runtime *rt) {
-    if (rt->jobs) {
-        fprintf(stderr, "mica: gc.c does not trace the job queue yet (call jobs_trace)\n");
-        abort();
-    }
-}
+/* The job queue is a root: every value a pending job holds, and the
+ * agent's [[KeptAlive]] list (KeepDuringJob) — vm/jobs.c. */
+static void mark_job_queue(Runtime *rt) { jobs_trace(rt); }
 
 /* The root set — the only one (docs/GC.md, "Roots"). */
 static void gc_mark_roots(Runtime *rt) {
@@ -545,30 +690,75 @@ static void gc_mark_roots(Runtime *rt) {
     for (Context *ctx = rt->contexts; ctx; ctx = ctx->next)
         if (!ctx->freed) context_trace(rt, ctx);
     if (h->vm_ready) vm_trace(rt);
-    mark_job_queue(rt);
-    /* WeakRef targets deref'd during the current job (KeepDuringJob) are
-     * roots too; the kept-alive list arrives with WeakRef (issue 5). */
+    mark_job_queue(rt); /* pending jobs and the kept-alive list (KeepDuringJob) */
 }
 
 /* ---- weak processing ------------------------------------------------------------------ */
 
-/* Ephemeron fixpoint (issue 5). For every live WeakMap / WeakSet, mark the
- * value of each entry whose key is marked and return true when that marked
- * anything new, so gc_collect drains the gray stack and asks again. Weak
- * collections do not exist yet, so no entry can be found. */
-static bool process_ephemerons(Runtime *rt) {
-    (void)rt;
-    return false;
+void gc_weak_enlist(Runtime *rt, GCWeakLink *link, Cell *cell, const GCWeakHooks *hooks) {
+    Heap *h = rt->heap;
+    size_t epoch = h->collections + 1;
+    if (link->epoch == epoch) return;
+    link->epoch = epoch;
+    link->cell = cell;
+    link->hooks = hooks;
+    link->next = h->weak_cells;
+    h->weak_cells = link;
 }
 
-/* Weak references and finalization (issue 5): clear WeakRef targets and
- * WeakMap / WeakSet entries whose target stayed unmarked; for each live
- * FinalizationRegistry with newly dead cells, queue one cleanup job (queuing
- * must not allocate cells: reserve the job's memory when the registry
- * registers a target). Cells of a dead registry simply die with it. Nothing
- * of this exists yet. */
+/* Ephemeron fixpoint. Every reached weak cell's hook calls gc_ephemeron for
+ * its entries: values of marked keys are marked. Draining the gray stack may
+ * mark more keys and reach more weak cells, so this repeats. A few plain
+ * rounds settle the common cases (no chains) without memory. Past them the
+ * remaining entries go into an index by key, and gc_mark_cell marks a
+ * deferred key's values as soon as the key is marked — so a chain of n keys,
+ * each reachable only through the previous entry's value, takes O(n), not
+ * n rounds. If the index cannot get memory, rounds finish the job. Either
+ * way the whole chain lives or dies in this one collection. */
+#define EPHEMERON_PLAIN_ROUNDS 3
+static bool ephemeron_round(Runtime *rt) {
+    bool progress = false;
+    for (GCWeakLink *l = rt->heap->weak_cells; l; l = l->next)
+        if (l->hooks->ephemerons && l->hooks->ephemerons(rt, l->cell)) progress = true;
+    return progress;
+}
+
+static void process_ephemerons(Runtime *rt) {
+    Heap *h = rt->heap;
+    for (int round = 0; round < EPHEMERON_PLAIN_ROUNDS; round++) {
+        /* No progress means nothing was marked, so no new weak cell either. */
+        if (!ephemeron_round(rt)) return;
+        drain_gray(rt);
+    }
+    EphemeronIndex *e = &h->eph;
+    e->active = true;
+    GCWeakLink *done = NULL;
+    while (h->weak_cells != done && !e->failed) {
+        GCWeakLink *head = h->weak_cells; /* cells enlisted while draining come first */
+        for (GCWeakLink *l = head; l != done; l = l->next)
+            if (l->hooks->ephemerons) l->hooks->ephemerons(rt, l->cell);
+        done = head;
+        drain_gray(rt);
+    }
+    bool failed = e->failed;
+    eph_reset(e);
+    if (failed) {
+        while (ephemeron_round(rt))
+            drain_gray(rt);
+    }
+}
+
+/* Weak references: marking is over; each reached weak cell drops what stayed
+ * unmarked (WeakMap / WeakSet entries, later WeakRef targets). A
+ * FinalizationRegistry's clear hook will queue its one cleanup job here
+ * (queuing must not allocate cells: reserve the job's memory when the
+ * registry registers a target). Weak cells that were not reached are dead
+ * and take their entries with them. */
 static void process_weak_references(Runtime *rt) {
-    (void)rt;
+    Heap *h = rt->heap;
+    for (GCWeakLink *l = h->weak_cells; l; l = l->next)
+        if (l->hooks->clear) l->hooks->clear(rt, l->cell);
+    h->weak_cells = NULL;
 }
 
 /* ---- sweeping ---------------------------------------------------------------------------- */
@@ -663,8 +853,7 @@ void gc_collect(Runtime *rt) {
     gc_mark_roots(rt);
     drain_gray(rt);
     /* 2. ephemerons, to a fixpoint */
-    while (process_ephemerons(rt))
-        drain_gray(rt);
+    process_ephemerons(rt);
     /* 3. weak processing: nothing below may mark */
     atom_table_sweep_weak(rt);
     process_weak_references(rt);

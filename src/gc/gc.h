@@ -153,6 +153,36 @@ void script_finalize(Runtime *rt, Cell *c);
  * but its intrinsics must live as long as any of its functions does. */
 void gc_mark_realm(Runtime *rt, Context *ctx);
 
+/* ---- weak cells -------------------------------------------------------------
+ * A cell that holds some references weakly (WeakMap / WeakSet tables,
+ * WeakRef, FinalizationRegistry) embeds a GCWeakLink and calls
+ * gc_weak_enlist from its trace function. Only cells reached in the current
+ * collection are enlisted, so a dead weak cell costs nothing and never has to
+ * unregister. After marking, for every enlisted cell:
+ *  - hooks->ephemerons (may be NULL) calls gc_ephemeron(rt, key, value) for
+ *    each of its (key, value) pairs and returns true if any call did; gc.c
+ *    drives this to the fixpoint (it may call the hook several times);
+ *  - then hooks->clear (may be NULL) drops references to unmarked cells
+ *    (gc_is_marked). It must not mark, allocate cells or run JavaScript; it
+ *    may gc_free / gc_try_malloc out-of-line memory.
+ * Enlisting is idempotent within a collection (a rescan after gray-stack
+ * overflow traces cells twice). */
+typedef struct GCWeakHooks {
+    bool (*ephemerons)(Runtime *rt, Cell *c);
+    void (*clear)(Runtime *rt, Cell *c);
+} GCWeakHooks;
+typedef struct GCWeakLink {
+    struct GCWeakLink *next;
+    Cell *cell;
+    const GCWeakHooks *hooks;
+    size_t epoch; /* collection the link was last enlisted in */
+} GCWeakLink;
+void gc_weak_enlist(Runtime *rt, GCWeakLink *link, Cell *cell, const GCWeakHooks *hooks);
+/* From an ephemerons hook: value is reachable if key is. Marks value now
+ * when key is marked (returning true if that marked something new), else
+ * remembers the pair so that marking key later marks value. */
+bool gc_ephemeron(Runtime *rt, Cell *key, Value value);
+
 /* ---- collection ------------------------------------------------------------ */
 
 void gc_collect(Runtime *rt);

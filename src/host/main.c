@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "host/event_loop.h"
 #include "host/host.h"
+#include "host/host262.h"
 #include "mica.h"
 
 static void usage(FILE *f) {
@@ -59,16 +61,26 @@ static char *read_file(const char *path, size_t *len) {
     return buf;
 }
 
+/* "64m", "1g", "500000": bytes; 0 for anything else (not a size). */
 static size_t parse_size(const char *s) {
     char *end;
     double v = strtod(s, &end);
+    if (end == s) return 0;
     switch (*end) {
-    case 'k': case 'K': v *= 1024; break;
-    case 'm': case 'M': v *= 1024 * 1024; break;
-    case 'g': case 'G': v *= 1024.0 * 1024 * 1024; break;
+    case 'k': case 'K': v *= 1024; end++; break;
+    case 'm': case 'M': v *= 1024 * 1024; end++; break;
+    case 'g': case 'G': v *= 1024.0 * 1024 * 1024; end++; break;
     default: break;
     }
-    return v > 0 ? (size_t)v : 0;
+    if (*end != '\0' || !(v >= 1 && v < 1e18)) return 0;
+    return (size_t)v;
+}
+
+/* print() of the $262 host: one line on stdout. */
+static void print_line(void *opaque, const char *text, size_t length) {
+    fwrite(text, 1, length, stdout);
+    fputc('\n', stdout);
+    fflush(stdout);
 }
 
 static mica_status gc_fn(mica_context *ctx, mica_value this_value, int argc,
@@ -77,32 +89,48 @@ static mica_status gc_fn(mica_context *ctx, mica_value this_value, int argc,
     return MICA_OK;
 }
 
-/* Prints the uncaught exception; for a SyntaxError whose message ends in
- * "(file:line:column)" also prints that source line with a caret. */
-static void report_exception(mica_context *ctx, const char *src, size_t src_len) {
-    mica_value exc = mica_take_exception(ctx);
-    char *text = mica_exception_report(ctx, exc);
-    fprintf(stderr, "Uncaught %s\n", text ? text : "exception");
-    if (text && src && strncmp(text, "SyntaxError", 11) == 0) {
-        const char *open = strrchr(text, '(');
-        const char *colon2 = open ? strrchr(open, ':') : NULL;
-        if (colon2) {
-            const char *colon1 = colon2 - 1;
-            while (colon1 > open && *colon1 != ':') colon1--;
-            long line = strtol(colon1 + 1, NULL, 10), col = strtol(colon2 + 1, NULL, 10);
-            const char *p = src, *end = src + src_len;
-            for (long l = 1; l < line && p < end; p++)
-                if (*p == '\n') l++;
-            const char *eol = memchr(p, '\n', (size_t)(end - p));
-            if (!eol) eol = end;
-            if (line > 0 && p <= end && eol - p < 400) {
-                fprintf(stderr, "%.*s\n", (int)(eol - p), p);
-                for (long i = 1; i < col; i++) fputc(p[i - 1] == '\t' ? '\t' : ' ', stderr);
-                fputs("^\n", stderr);
-            }
-        }
+/* The source line and a caret for a SyntaxError whose report's first line
+ * ends in "(FILE:LINE:COLUMN)" with FILE the script's own name (a
+ * SyntaxError from eval or new Function names another source). */
+static void show_syntax_error_line(const char *report, const char *name, const char *src,
+                                   size_t src_len) {
+    const char *eol = strchr(report, '\n');
+    size_t first_len = eol ? (size_t)(eol - report) : strlen(report);
+    size_t name_len = strlen(name);
+    if (first_len < name_len + 6 || report[first_len - 1] != ')') return;
+    /* Walk back over ":COLUMN" and ":LINE" to the name. */
+    const char *p = report + first_len - 1, *colons[2];
+    for (int k = 0; k < 2; k++) {
+        do p--;
+        while (p > report && *p >= '0' && *p <= '9');
+        if (*p != ':') return;
+        colons[k] = p;
     }
-    mica_free(text);
+    if ((size_t)(p - report) < name_len + 1 || memcmp(p - name_len, name, name_len) != 0 ||
+        p[-(long)name_len - 1] != '(')
+        return;
+    long line = strtol(colons[1] + 1, NULL, 10), col = strtol(colons[0] + 1, NULL, 10);
+    const char *q = src, *end = src + src_len;
+    for (long l = 1; l < line && q < end; q++)
+        if (*q == '\n') l++;
+    const char *line_end = memchr(q, '\n', (size_t)(end - q));
+    if (!line_end) line_end = end;
+    if (line < 1 || col < 1 || line_end - q > 400 || col - 1 > line_end - q) return;
+    fprintf(stderr, "%.*s\n", (int)(line_end - q), q);
+    for (long i = 1; i < col; i++) fputc(q[i - 1] == '\t' ? '\t' : ' ', stderr);
+    fputs("^\n", stderr);
+}
+
+/* Prints the uncaught exception (see host_exception_text); a SyntaxError in
+ * the script itself also shows the offending line with a caret. */
+static void report_exception(mica_context *ctx, const char *name, const char *src,
+                             size_t src_len) {
+    mica_value exc = mica_take_exception(ctx);
+    char *text = host_exception_text(ctx, exc);
+    fprintf(stderr, "Uncaught %s\n", text ? text : "exception");
+    if (text && src && strncmp(text, "SyntaxError", 11) == 0)
+        show_syntax_error_line(text, name, src, src_len);
+    free(text);
 }
 
 int main(int argc, char **argv) {
@@ -119,7 +147,17 @@ int main(int argc, char **argv) {
         else if (strcmp(a, "--expose-gc") == 0) expose_gc = 1;
         else if (strcmp(a, "--test262") == 0) test262 = 1;
         else if (strcmp(a, "--dump-bytecode") == 0) dump = 1;
-        else if (strcmp(a, "--max-heap") == 0 && i + 1 < argc) opts.max_heap_bytes = parse_size(argv[++i]);
+        else if (strcmp(a, "--max-heap") == 0 && i + 1 < argc) {
+            opts.max_heap_bytes = parse_size(argv[++i]);
+            if (!opts.max_heap_bytes) {
+                fprintf(stderr, "mica: --max-heap: not a size: %s\n", argv[i]);
+                return 2;
+            }
+        }
+        else if (strcmp(a, "-e") == 0 || strcmp(a, "--max-heap") == 0) {
+            fprintf(stderr, "mica: %s needs an argument\n", a);
+            return 2;
+        }
         else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { usage(stdout); return 0; }
         else if (a[0] == '-' && a[1]) { fprintf(stderr, "mica: unknown option %s\n", a); usage(stderr); return 2; }
         else { file = a; i++; break; }
@@ -158,30 +196,38 @@ int main(int argc, char **argv) {
         fprintf(stderr, "mica: cannot install the console\n");
         return 2;
     }
+    host_loop *loop = host_loop_new(ctx);
+    if (!loop) {
+        fprintf(stderr, "mica: cannot install the event loop\n");
+        return 2;
+    }
     mica_value global = mica_global(ctx);
     if (expose_gc) mica_define(ctx, global, "gc", mica_function(ctx, "gc", 0, gc_fn, NULL));
+    host262 *host262 = NULL;
     if (test262) {
-        fprintf(stderr, "mica: --test262 is not available in this build yet\n");
-        return 2;
+        host_loop_report_rejections(loop, 0); /* as test262 hosts do */
+        host262 = host262_new(rt, print_line, NULL);
+        if (!host262 || host262_install(host262, ctx) != MICA_OK) {
+            fprintf(stderr, "mica: cannot install the $262 host\n");
+            return 2;
+        }
     }
     (void)i;
     mica_value script, result;
     if (mica_compile(ctx, src, len, name, flags, &script) != MICA_OK) {
-        report_exception(ctx, src, len);
+        report_exception(ctx, name, src, len);
         status = 1;
     } else if (dump) {
         mica_dump_bytecode(ctx, script, stdout);
     } else if (mica_run(ctx, script, &result) != MICA_OK) {
-        report_exception(ctx, src, len);
+        report_exception(ctx, name, src, len);
         status = 1;
     } else {
-        mica_context *failed = NULL;
-        if (mica_run_jobs(rt, &failed) != MICA_OK) {
-            report_exception(failed ? failed : ctx, NULL, 0);
-            status = 1;
-        }
+        status = host_loop_run(loop); /* microtasks, timers, unhandled rejections */
     }
     mica_scope_close(&scope);
+    host_loop_free(loop);
+    host262_free(host262);
     mica_context_free(ctx);
     mica_runtime_free(rt);
     free(src);

@@ -7,8 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "builtins/builtins.h"
+#include "builtins/promise.h"
 #include "vm/conv.h"
 #include "vm/function.h"
+#include "vm/jobs.h"
 #include "vm/object.h"
 #include "vm/string.h"
 #include "vm/vm.h"
@@ -408,16 +410,37 @@ void *mica_host_data(mica_value v) {
 
 /* ---- jobs and garbage collection ----------------------------------------------- */
 
-/* The job queue arrives with Promises (issue 4); until then no job is ever
- * enqueued, so draining is trivially complete. */
 mica_status mica_run_jobs(mica_runtime *rt, mica_context **failed_ctx) {
-    (void)rt;
-    if (failed_ctx) *failed_ctx = NULL;
-    return MICA_OK;
+    Context *failed = NULL;
+    int r = jobs_run(rt, &failed);
+    if (failed_ctx) *failed_ctx = failed;
+    return r < 0 ? MICA_EXCEPTION : MICA_OK;
 }
-int mica_has_pending_jobs(mica_runtime *rt) {
-    (void)rt;
-    return 0;
+
+int mica_has_pending_jobs(mica_runtime *rt) { return jobs_pending(rt) != 0; }
+
+/* The job of mica_enqueue_job: Call(fn, undefined, « »). */
+static Value microtask_job(Context *realm, const Value *args) {
+    return Call(realm, args[0], VAL_UNDEFINED, 0, NULL);
+}
+
+mica_status mica_enqueue_job(mica_context *ctx, mica_value fn) {
+    if (!val_is_callable(fn)) {
+        throw_type_error(ctx, "the callback is not a function");
+        return MICA_EXCEPTION;
+    }
+    return HostEnqueuePromiseJob(ctx->rt, microtask_job, ctx, fn, VAL_UNDEFINED, VAL_UNDEFINED) < 0
+               ? MICA_EXCEPTION
+               : MICA_OK;
+}
+
+int mica_promise_state(mica_value v) {
+    return IsPromise(v) ? (int)promise_state(val_as_object(v)) : -1;
+}
+
+mica_value mica_promise_result(mica_context *ctx, mica_value v) {
+    if (!IsPromise(v)) return VAL_UNDEFINED;
+    return gc_protect(ctx->rt, promise_result(val_as_object(v)));
 }
 
 void mica_gc(mica_runtime *rt) { gc_collect(rt); }

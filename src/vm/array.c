@@ -205,8 +205,24 @@ Object *ArrayCreate(Context *ctx, uint64_t length, Object *proto) {
         a->elements = gc_malloc(ctx->rt, sizeof(Value) * length);
         if (!a->elements) return NULL;
         a->elements_capacity = (uint32_t)length;
+        /* The holes are explicit so that filling the array in any order is
+         * a store into the dense vector (array_init_element, and the
+         * generic paths, which find the index below elements_length). */
+        for (uint32_t i = 0; i < (uint32_t)length; i++)
+            a->elements[i] = VAL_HOLE;
+        a->elements_length = (uint32_t)length;
     }
     return a;
+}
+
+int array_init_element(Context *ctx, Object *a, uint32_t i, Value v) {
+    if (!(a->hdr.flags & OBJ_SPARSE) && i < a->elements_length && a->elements[i] == VAL_HOLE) {
+        GC_WRITE_BARRIER(ctx->rt, a, v);
+        a->elements[i] = v;
+        return 0;
+    }
+    Value ok = CreateDataPropertyOrThrow(ctx, a, key_from_index(i), v);
+    return val_is_exception(ok) ? -1 : 0;
 }
 
 Object *array_new(Context *ctx, uint32_t length) {

@@ -136,8 +136,9 @@ Value vm_indirect_eval(Context *ctx, Value x) {
 Value vm_create_dynamic_function(Context *ctx, Value new_target, DynFnKind kind, int argc,
                                  const Value *argv) {
     Runtime *rt = ctx->rt;
-    if (kind != DYNFN_NORMAL)
-        return throw_syntax_error(ctx, "generator and async functions are not supported yet");
+    if (kind != DYNFN_NORMAL && kind != DYNFN_GENERATOR)
+        return throw_syntax_error(ctx, "async functions are not supported yet");
+    bool generator = kind == DYNFN_GENERATOR;
     StringBuilder sb;
     sb_init(&sb, rt);
     for (int i = 0; i + 1 < argc; i++) {
@@ -168,7 +169,8 @@ Value vm_create_dynamic_function(Context *ctx, Value new_target, DynFnKind kind,
     memset(&err, 0, sizeof err);
     const char *assembled = NULL;
     size_t alen = 0;
-    AstNode *root = parse_dynamic_function(&arena, p8, plen, b8, blen, PARSE_FUNC_NORMAL,
+    AstNode *root = parse_dynamic_function(&arena, p8, plen, b8, blen,
+                                           generator ? PARSE_FUNC_GENERATOR : PARSE_FUNC_NORMAL,
                                            &assembled, &alen, &err);
     free(p8);
     free(b8);
@@ -192,8 +194,11 @@ Value vm_create_dynamic_function(Context *ctx, Value new_target, DynFnKind kind,
     scope_analysis_free(&sa);
     ast_arena_free(&arena);
     if (!fb) return rt->has_exception ? VAL_EXCEPTION : throw_range_error(ctx, "Out of memory");
-    Value ctor = val_is_undefined(new_target) ? ctx->intrinsics[INTR_Function] : new_target;
-    Object *proto = GetPrototypeFromConstructor(ctx, ctor, INTR_FunctionPrototype);
+    Value ctor = val_is_undefined(new_target)
+                     ? ctx->intrinsics[generator ? INTR_GeneratorFunction : INTR_Function]
+                     : new_target;
+    Object *proto = GetPrototypeFromConstructor(
+        ctx, ctor, generator ? INTR_GeneratorFunctionPrototype : INTR_FunctionPrototype);
     if (!proto) return VAL_EXCEPTION;
     gc_protect(rt, val_from_object(proto));
     Object *f = js_function_new(ctx, fb, NULL);

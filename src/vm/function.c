@@ -105,6 +105,16 @@ Context *GetFunctionRealm(Context *ctx, Object *f) {
         }
         if (f->cls->id == CLASS_NATIVE_FUNCTION)
             return ((NativeFunction *)f)->realm ? ((NativeFunction *)f)->realm : ctx;
+        if (f->cls->id == CLASS_PROXY) {
+            /* 4. A revoked proxy throws; else the realm of its target. */
+            Object *target = ((ProxyObject *)f)->target;
+            if (!target) {
+                throw_type_error(ctx, "Cannot get the realm of a revoked proxy");
+                return NULL;
+            }
+            f = target;
+            continue;
+        }
         return ctx;
     }
     return ctx;

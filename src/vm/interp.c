@@ -66,6 +66,7 @@ void vm_trace(Runtime *rt) {
             gc_mark_values(rt, f->regs, f->fb->reg_count);
         }
         if (f->callee) gc_mark_cell(rt, &f->callee->hdr);
+        if (f->coroutine) gc_mark_cell(rt, &f->coroutine->hdr);
         if (f->env) gc_mark_cell(rt, &f->env->hdr);
         gc_mark_value(rt, f->new_target);
         if (f->extra_args) gc_mark_cell(rt, &f->extra_args->hdr);
@@ -238,6 +239,65 @@ static Frame *frame_push(Context *ctx, FunctionBytecode *fb, Object *callee, Env
     return f;
 }
 
+/* ---- coroutines: suspended frames on the heap ---- */
+
+void coroutine_trace(Runtime *rt, Object *o) {
+    Coroutine *co = (Coroutine *)o;
+    if (co->state != CO_SUSPENDED_START && co->state != CO_SUSPENDED_YIELD) return;
+    SuspendedFrame *sf = &co->frame;
+    gc_mark_cell(rt, &sf->fb->hdr);
+    if (sf->callee) gc_mark_cell(rt, &sf->callee->hdr);
+    if (sf->env) gc_mark_cell(rt, &sf->env->hdr);
+    gc_mark_value(rt, sf->new_target);
+    if (sf->extra_args) gc_mark_cell(rt, &sf->extra_args->hdr);
+    gc_mark_values(rt, sf->regs, sf->fb->reg_count);
+}
+
+void coroutine_finalize(Runtime *rt, Object *o) {
+    Coroutine *co = (Coroutine *)o;
+    free(co->frame.regs);
+    co->frame.regs = NULL;
+}
+
+void coroutine_close(Coroutine *co) {
+    co->state = CO_COMPLETED;
+    free(co->frame.regs);
+    memset(&co->frame, 0, sizeof co->frame);
+}
+
+/* Copies the running frame f, stopped at pc, into its coroutine. */
+static void frame_save(Coroutine *co, Frame *f, const uint32_t *pc) {
+    SuspendedFrame *sf = &co->frame;
+    sf->fb = f->fb;
+    sf->callee = f->callee;
+    sf->env = f->env;
+    sf->new_target = f->new_target;
+    sf->extra_args = f->extra_args;
+    sf->realm = f->realm;
+    sf->pc = (uint32_t)(pc - f->fb->code);
+    sf->env_depth = f->env_depth;
+    sf->argc = f->argc;
+    memcpy(sf->regs, f->regs, sizeof(Value) * f->fb->reg_count);
+}
+
+/* EvaluateBody of a generator (#sec-runtime-semantics-evaluategeneratorbody)
+ * after FunctionDeclarationInstantiation: G = OrdinaryCreateFromConstructor(
+ * functionObject, "%GeneratorPrototype%"), GeneratorStart(G, body). */
+static Value generator_create(Context *ctx, Frame *f, const uint32_t *pc) {
+    Object *proto =
+        GetPrototypeFromConstructor(ctx, val_from_object(f->callee), INTR_GeneratorPrototype);
+    if (!proto) return VAL_EXCEPTION;
+    Coroutine *co = (Coroutine *)obj_alloc(ctx, &class_generator, proto, sizeof(Coroutine));
+    if (!co) return VAL_EXCEPTION;
+    memset(&co->frame, 0, sizeof co->frame);
+    co->state = CO_COMPLETED; /* nothing to trace until the frame is saved */
+    co->frame.regs = malloc(sizeof(Value) * f->fb->reg_count);
+    if (!co->frame.regs) return throw_range_error(ctx, "Out of memory");
+    frame_save(co, f, pc);
+    co->state = CO_SUSPENDED_START;
+    return val_from_object(&co->base);
+}
+
 /* ---- closures ---- */
 
 static void function_trace(Runtime *rt, Object *o) {
@@ -256,7 +316,8 @@ const ClassDef class_function = {
 
 Object *js_function_new(Context *ctx, FunctionBytecode *fb, Env *env) {
     Runtime *rt = ctx->rt;
-    Value fp = ctx->intrinsics[INTR_FunctionPrototype];
+    bool generator = (fb->flags & (FB_GENERATOR | FB_ASYNC)) == FB_GENERATOR;
+    Value fp = ctx->intrinsics[generator ? INTR_GeneratorFunctionPrototype : INTR_FunctionPrototype];
     JSFunction *f = (JSFunction *)obj_alloc(
         ctx, &class_function, val_is_object(fp) ? obj_from_value(fp) : NULL, sizeof(JSFunction));
     if (!f) return NULL;
@@ -275,6 +336,15 @@ Object *js_function_new(Context *ctx, FunctionBytecode *fb, Env *env) {
         return NULL;
     Value name = val_is_string(fb->name) ? fb->name : val_from_string(ATOM(rt, empty));
     if (obj_define_data_fast(ctx, o, KEY(rt, name), name, PROP_CONFIGURABLE) < 0) return NULL;
+    if (generator) {
+        /* #sec-runtime-semantics-instantiategeneratorfunctionobject: a fresh
+         * prototype from %GeneratorPrototype%, without "constructor". */
+        Value gp = ctx->intrinsics[INTR_GeneratorPrototype];
+        Object *proto = obj_new(ctx, val_is_object(gp) ? obj_from_value(gp) : NULL);
+        if (!proto || obj_define_data_fast(ctx, o, KEY(rt, prototype), val_from_object(proto),
+                                           PROP_WRITABLE) < 0)
+            return NULL;
+    }
     if (ctor && !(fb->flags & FB_CLASS_CONSTRUCTOR)) {
         Value op = ctx->intrinsics[INTR_ObjectPrototype];
         Object *proto = obj_new(ctx, val_is_object(op) ? obj_from_value(op) : NULL);
@@ -382,10 +452,15 @@ static Value array_from_iterable_into(Context *ctx, Object *arr, Value iterable)
     }
 }
 
+/* The remaining values of the iterator record it[0..1] (undefined
+ * iterator: done) as an array; the record is done afterwards. */
 static Value iter_rest(Context *ctx, Value *it) {
     Object *arr = array_new(ctx, 0);
     if (!arr) return VAL_EXCEPTION;
     IteratorRecord rec = {it[0], it[1], false};
+    if (val_is_undefined(rec.iterator)) return val_from_object(arr);
+    gc_protect(ctx->rt, rec.iterator);
+    it[0] = VAL_UNDEFINED;
     for (;;) {
         Value v = IteratorStepValue(ctx, &rec);
         TRY(v);
@@ -546,6 +621,47 @@ static Value home_proto(Context *ctx, Frame *frame) {
     return obj_get_prototype_of(ctx, obj_from_value(home));
 }
 
+/* One step of yield* — #sec-generator-function-definitions-runtime-semantics-evaluation
+ * (YieldExpression : yield * AssignmentExpression, step 7). it[0..3] hold
+ * the iterator, its next method, the received value and the ResumeMode.
+ * Returns the inner result object to yield, or (*done) the value the
+ * delegation ends with: the yield* value, or for a return() resumption the
+ * value to return with (it[3] still RESUME_RETURN). */
+static Value yield_star_step(Context *ctx, Value *it, bool *done) {
+    Runtime *rt = ctx->rt;
+    Value iterator = it[0], received = it[2];
+    int32_t mode = val_to_int(it[3]);
+    Value inner;
+    *done = false;
+    if (mode == RESUME_NEXT) {
+        inner = Call(ctx, it[1], iterator, 1, &received);
+    } else {
+        PropKey k = mode == RESUME_THROW ? KEY(rt, throw) : KEY(rt, return);
+        Value m = GetMethod(ctx, iterator, k);
+        TRY(m);
+        if (val_is_undefined(m)) {
+            if (mode == RESUME_RETURN) {
+                *done = true;
+                return received;
+            }
+            /* NOTE: the delegate lacks throw(): close it, then a TypeError. */
+            IteratorRecord rec = {iterator, it[1], false};
+            TRY(IteratorClose(ctx, &rec, VAL_UNDEFINED));
+            return throw_type_error(ctx, "The iterator does not provide a 'throw' method");
+        }
+        inner = Call(ctx, m, iterator, 1, &received);
+    }
+    TRY(inner);
+    if (!val_is_object(inner)) return throw_type_error(ctx, "Iterator result is not an object");
+    Value complete = IteratorComplete(ctx, inner);
+    TRY(complete);
+    if (complete == VAL_TRUE) {
+        *done = true;
+        return IteratorValue(ctx, inner);
+    }
+    return inner;
+}
+
 /* ---- the loop ---- */
 
 static Value run(Context *ctx, Frame *frame);
@@ -578,6 +694,58 @@ Value interp_call_function(Context *ctx, JSFunction *fn, Value this_value, int a
     Frame *f = frame_push(realm, fb, &fn->base, fn->env, NULL, argv, (uint32_t)argc, this_value,
                           new_target, FRAME_ENTRY | (construct ? FRAME_CONSTRUCT : 0));
     Value r = f ? run(realm, f) : VAL_EXCEPTION;
+    rt->native_depth--;
+    if (!val_is_exception(r)) gc_protect(rt, r);
+    return r;
+}
+
+/* GeneratorResume / GeneratorResumeAbrupt's resumption of the frame —
+ * #sec-generatorresume: the saved frame goes back onto the VM stack and the
+ * suspending instruction receives (value, mode). */
+Value interp_resume(Context *ctx, Coroutine *co, Value value, ResumeMode mode) {
+    Runtime *rt = ctx->rt;
+    VMState *vm = rt->vm;
+    SuspendedFrame *sf = &co->frame;
+    FunctionBytecode *fb = sf->fb;
+    if (vm->depth >= vm->max_depth) return stack_overflow(ctx);
+    if (++rt->native_depth > rt->native_depth_limit) {
+        rt->native_depth--;
+        return stack_overflow(ctx);
+    }
+    Frame *f = frame_alloc(vm);
+    Value *regs = f ? window_place(vm, NULL, 0, fb->reg_count, f) : NULL;
+    if (!regs) {
+        if (f) {
+            f->prev = vm->free_frames;
+            vm->free_frames = f;
+        }
+        rt->native_depth--;
+        return throw_range_error(ctx, "Out of memory");
+    }
+    memcpy(regs, sf->regs, sizeof(Value) * fb->reg_count);
+    f->prev = vm->top;
+    f->fb = fb;
+    f->callee = sf->callee;
+    f->coroutine = &co->base;
+    f->regs = regs;
+    f->env = sf->env;
+    f->new_target = sf->new_target;
+    f->extra_args = sf->extra_args;
+    f->realm = sf->realm;
+    f->handle_mark = rt->handle_count;
+    f->argc = sf->argc;
+    f->env_depth = sf->env_depth;
+    f->flags = FRAME_ENTRY;
+    const uint32_t *pc = fb->code + sf->pc;
+    if (*pc == OP_YIELD) {
+        regs[pc[1]] = value;
+        regs[pc[1] + 1] = val_from_int((int32_t)mode);
+    }
+    f->pc = pc + opcode_lengths[*pc];
+    vm->top = f;
+    vm->depth++;
+    co->state = CO_EXECUTING;
+    Value r = run(sf->realm, f);
     rt->native_depth--;
     if (!val_is_exception(r)) gc_protect(rt, r);
     return r;
@@ -810,9 +978,8 @@ dispatch:
     CASE(GET_GLOBAL) {
         InlineCache *ic = &fb->ics[pc[3]];
         Object *g = ctx->global;
-        Env *ge = val_is_cell(ctx->global_lex_env) ? (Env *)val_as_cell(ctx->global_lex_env) : NULL;
-        if (ic->shape && g->shape == ic->shape && ge && ge->object->shape &&
-            !shape_is_dict(ge->object->shape) && ge->object->shape->count == 0) {
+        PropKey k = key_from_atom(ATOM_AT(2));
+        if (shape_ic_hit(g, ic->shape, ic->slot, k, false)) {
             regs[pc[1]] = g->slots[ic->slot];
             NEXT(GET_GLOBAL);
         }
@@ -828,7 +995,15 @@ dispatch:
         NEXT(TYPEOF_GLOBAL);
     }
     CASE(PUT_GLOBAL) {
-        Value r = op_put_global(ctx, ATOM_AT(1), regs[pc[2]], &fb->ics[pc[3]], STRICT());
+        InlineCache *ic = &fb->ics[pc[3]];
+        Object *g = ctx->global;
+        PropKey k = key_from_atom(ATOM_AT(1));
+        if (shape_ic_hit(g, ic->shape, ic->slot, k, true)) {
+            GC_WRITE_BARRIER(ctx->rt, g, regs[pc[2]]);
+            g->slots[ic->slot] = regs[pc[2]];
+            NEXT(PUT_GLOBAL);
+        }
+        Value r = op_put_global(ctx, ATOM_AT(1), regs[pc[2]], ic, STRICT());
         CHECK(r);
         NEXT(PUT_GLOBAL);
     }
@@ -1586,17 +1761,37 @@ dispatch:
         NEXT(GET_ITERATOR);
     }
     CASE(ITER_NEXT) {
+        if (val_is_undefined(regs[pc[2]])) JUMP_TO(pc[3]);
         IteratorRecord rec = {regs[pc[2]], regs[pc[2] + 1], false};
         Value v = IteratorStepValue(ctx, &rec);
+        if (val_is_exception(v) || v == ITER_DONE) regs[pc[2]] = VAL_UNDEFINED; /* [[Done]] */
         CHECK(v);
         if (v == ITER_DONE) JUMP_TO(pc[3]);
         regs[pc[1]] = v;
         NEXT(ITER_NEXT);
     }
     CASE(ITER_CLOSE) {
-        IteratorRecord rec = {regs[pc[1]], regs[pc[1] + 1], false};
-        CHECK(IteratorClose(ctx, &rec, VAL_UNDEFINED));
+        if (!val_is_undefined(regs[pc[1]])) {
+            IteratorRecord rec = {regs[pc[1]], regs[pc[1] + 1], false};
+            regs[pc[1]] = VAL_UNDEFINED;
+            gc_protect(rt, rec.iterator);
+            CHECK(IteratorClose(ctx, &rec, VAL_UNDEFINED));
+        }
         NEXT(ITER_CLOSE);
+    }
+    CASE(ITER_CLOSE_THROW) {
+        if (!val_is_undefined(regs[pc[1]])) {
+            IteratorRecord rec = {regs[pc[1]], regs[pc[1] + 1], false};
+            regs[pc[1]] = VAL_UNDEFINED;
+            gc_protect(rt, rec.iterator);
+            /* IteratorClose with a throw completion: the original exception
+             * (CATCH took it into a register) wins over what return() does. */
+            if (val_is_exception(IteratorClose(ctx, &rec, VAL_UNDEFINED))) {
+                if (rt->exception_uncatchable) goto exception;
+                rt_take_exception(rt);
+            }
+        }
+        NEXT(ITER_CLOSE_THROW);
     }
     CASE(ITER_REST) {
         Value r = iter_rest(ctx, &regs[pc[2]]);
@@ -1727,13 +1922,66 @@ dispatch:
         NEXT(SET_SUPER);
     }
 
+    /* ---- generators ---- */
+    CASE(GENERATOR_START) {
+        Value g = generator_create(ctx, frame, pc);
+        CHECK(g);
+        result = g;
+        goto do_suspend;
+    }
+    CASE(YIELD) {
+        Value v = regs[pc[2]];
+        if (pc[3]) {
+            v = CreateIterResultObject(ctx, v, false);
+            CHECK(v);
+        }
+        Coroutine *co = (Coroutine *)frame->coroutine;
+        frame_save(co, frame, pc);
+        co->state = CO_SUSPENDED_YIELD;
+        result = v;
+        goto do_suspend;
+    }
+    CASE(RESUME_CHECK) {
+        Value mode = regs[pc[1] + 1];
+        if (mode == val_from_int(RESUME_THROW)) {
+            throw_value(ctx, regs[pc[1]]);
+            goto exception;
+        }
+        if (mode == val_from_int(RESUME_RETURN)) JUMP_TO(pc[2]);
+        NEXT(RESUME_CHECK);
+    }
+    CASE(YIELD_STAR) {
+        bool done;
+        Value r = yield_star_step(ctx, &regs[pc[2]], &done);
+        CHECK(r);
+        regs[pc[1]] = r;
+        if (done) JUMP_TO(pc[3]);
+        NEXT(YIELD_STAR);
+    }
+
 #ifndef USE_COMPUTED_GOTO
 default: throw_type_error(ctx, "bad opcode"); goto exception;
 }
 #endif
 
+do_suspend : {
+    /* The frame lives on in its coroutine: pop it without completing. */
+    Frame *done = frame;
+    uint32_t flags = done->flags, ret_reg = done->ret_reg;
+    frame_pop(rt, vm, done);
+    if (flags & FRAME_ENTRY) {
+        rt->current = saved_current;
+        return result;
+    }
+    LOAD_FRAME(vm->top);
+    regs[ret_reg] = result;
+    pc += opcode_lengths[*pc];
+    DISPATCH();
+}
+
 do_return : {
     if ((frame->flags & FRAME_CONSTRUCT) && !val_is_object(result)) result = regs[0];
+    if (frame->coroutine) coroutine_close((Coroutine *)frame->coroutine);
     Frame *done = frame;
     uint32_t flags = done->flags, ret_reg = done->ret_reg;
     frame_pop(rt, vm, done);
@@ -1764,6 +2012,7 @@ exception : for (;;) {
     }
     Frame *done = frame;
     bool entry = done->flags & FRAME_ENTRY;
+    if (done->coroutine) coroutine_close((Coroutine *)done->coroutine);
     frame_pop(rt, vm, done);
     if (entry) {
         rt->current = saved_current;

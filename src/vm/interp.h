@@ -60,6 +60,7 @@ typedef struct Frame {
     Value new_target;
     ValueArray *extra_args; /* arguments past param_count (FB_KEEP_EXTRA_ARGS) */
     Context *realm;
+    Object *coroutine; /* the Coroutine this frame runs (generators), else NULL */
     HandleMark handle_mark;
     uint32_t argc;
     uint32_t env_depth;
@@ -75,6 +76,62 @@ typedef struct VMState {
     uint32_t depth;
     uint32_t max_depth;
 } VMState;
+
+/*
+ * Suspension. A Coroutine owns a heap copy of one bytecode frame while it is
+ * suspended: its registers, pc, environment (with env_depth, which with the
+ * pc is all the exception-handler state a frame has), callee, new.target
+ * and extra arguments. Suspending (GENERATOR_START, YIELD) copies the frame
+ * into the coroutine and pops it as if it returned the suspension's value
+ * (to C for an entry frame, else to the calling bytecode frame); resuming
+ * copies it back onto the VM stack and runs it in the loop until it
+ * suspends again, returns or throws. Generators use it now; an async
+ * function is a coroutine whose resumption is driven by promise jobs.
+ *
+ * Invariant: `frame.regs` is traced only in the suspended states (while
+ * executing the live copy is on the VM stack and the heap copy is stale).
+ */
+typedef enum CoroutineState {
+    CO_SUSPENDED_START,
+    CO_SUSPENDED_YIELD,
+    CO_EXECUTING,
+    CO_COMPLETED,
+} CoroutineState;
+
+/* How a suspended coroutine is resumed (the value YIELD leaves in r0+1). */
+typedef enum ResumeMode { RESUME_NEXT = 0, RESUME_THROW = 1, RESUME_RETURN = 2 } ResumeMode;
+
+typedef struct SuspendedFrame {
+    FunctionBytecode *fb;
+    Object *callee;
+    Env *env;
+    Value new_target;
+    ValueArray *extra_args;
+    Context *realm;
+    Value *regs; /* fb->reg_count values (malloc'd) */
+    uint32_t pc; /* code offset of the suspending instruction */
+    uint32_t env_depth;
+    uint32_t argc;
+} SuspendedFrame;
+
+typedef struct Coroutine {
+    Object base;
+    uint8_t state; /* CoroutineState */
+    SuspendedFrame frame;
+} Coroutine;
+
+/* The generator object class (builtins/generator.c). */
+extern const ClassDef class_generator;
+/* Marks / frees a coroutine's frame (for the ClassDef of coroutine objects). */
+void coroutine_trace(Runtime *rt, Object *o);
+void coroutine_finalize(Runtime *rt, Object *o);
+/* Resumes a suspended coroutine with value and mode until it suspends again
+ * (state CO_SUSPENDED_YIELD: the result is the yielded value), returns
+ * (CO_COMPLETED, the result is the return value) or throws (CO_COMPLETED,
+ * VAL_EXCEPTION). */
+Value interp_resume(Context *ctx, Coroutine *co, Value value, ResumeMode mode);
+/* Ends a coroutine without running it (return()/throw() at suspendedStart). */
+void coroutine_close(Coroutine *co);
 
 /* Runs fb as script or eval code (this_value in register 0) on env. */
 Value interp_run_code(Context *ctx, FunctionBytecode *fb, Env *env, Value this_value,

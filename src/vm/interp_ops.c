@@ -357,7 +357,7 @@ Value op_get_global(Context *ctx, String *name, InlineCache *ic, bool for_typeof
     if (global->cls->ops == NULL) {
         uint32_t slot;
         if (shape_lookup(global->shape, k, &slot, &attrs) && !(attrs & PROP_ACCESSOR)) {
-            if (ic && ic_cacheable(global)) {
+            if (ic) { /* dictionary mode too: see shape_ic_hit */
                 ic->shape = global->shape;
                 ic->slot = slot;
             }
@@ -388,7 +388,7 @@ Value op_put_global(Context *ctx, String *name, Value v, InlineCache *ic, bool s
         if (shape_lookup(global->shape, k, &slot, &attrs) &&
             (attrs & (PROP_ACCESSOR | PROP_WRITABLE)) == PROP_WRITABLE) {
             global->slots[slot] = v;
-            if (ic && ic_cacheable(global)) {
+            if (ic) { /* dictionary mode too: see shape_ic_hit */
                 ic->shape = global->shape;
                 ic->slot = slot;
             }
@@ -764,6 +764,7 @@ Value op_declare_globals(Context *ctx, ValueArray *decls) {
         i += kind == DECL_FUNCTION ? 3 : 2;
     }
     /* Steps 15-18: create the bindings. */
+    bool created_lexical = false;
     for (uint32_t i = 0; i < decls->length;) {
         int kind = val_to_int(decls->items[i]);
         String *name = val_as_string(decls->items[i + 1]);
@@ -772,6 +773,7 @@ Value op_declare_globals(Context *ctx, ValueArray *decls) {
             if (obj_define_data_fast(ctx, g->object, k, VAL_UNINITIALIZED,
                                      kind == DECL_CONST ? 0 : PROP_WRITABLE) < 0)
                 return VAL_EXCEPTION;
+            created_lexical = true;
         } else if (kind == DECL_FUNCTION) {
             Object *fn = js_function_new(ctx, val_as_bytecode(decls->items[i + 2]), NULL);
             if (!fn) return VAL_EXCEPTION;
@@ -781,6 +783,9 @@ Value op_declare_globals(Context *ctx, ValueArray *decls) {
         }
         i += kind == DECL_FUNCTION ? 3 : 2;
     }
+    /* New lexical bindings may shadow global object properties that
+     * GET_GLOBAL / PUT_GLOBAL sites have cached (see shape_ic_hit). */
+    if (created_lexical && obj_invalidate_inline_caches(ctx, global) < 0) return VAL_EXCEPTION;
     return VAL_UNDEFINED;
 }
 

@@ -207,6 +207,30 @@ static int obj_to_dict(Context *ctx, Object *o) {
     return 0;
 }
 
+int obj_invalidate_inline_caches(Context *ctx, Object *o) {
+    if (!o->shape || !shape_is_dict(o->shape)) return obj_to_dict(ctx, o);
+    /* A new dictionary cell takes over the tables; the old one stays behind
+     * empty for the caches that still point at it. */
+    Shape *fresh = gc_alloc(ctx->rt, CELL_SHAPE, sizeof(Shape));
+    if (!fresh) return -1;
+    Shape *old = o->shape;
+    fresh->hdr.flags = SHAPE_DICT;
+    fresh->key = KEY_NONE;
+    fresh->count = old->count;
+    fresh->entries = old->entries;
+    fresh->entries_len = old->entries_len;
+    fresh->entries_cap = old->entries_cap;
+    fresh->table = old->table;
+    fresh->table_cap = old->table_cap;
+    old->entries = NULL;
+    old->entries_len = old->entries_cap = old->count = 0;
+    old->table = NULL;
+    old->table_cap = 0;
+    GC_WRITE_BARRIER(ctx->rt, o, fresh);
+    o->shape = fresh;
+    return 0;
+}
+
 static int named_add(Context *ctx, Object *o, PropKey k, Value v, uint8_t attrs) {
     Runtime *rt = ctx->rt;
     if (ensure_shape(ctx, o) < 0) return -1;
@@ -260,11 +284,26 @@ int obj_make_sparse(Context *ctx, Object *o) {
     return 0;
 }
 
+/* Dense storage may hold at most this many slots per present element (plus
+ * ELEMENTS_DENSE_SLACK): beyond that, index properties go to the dictionary.
+ * The bound is what keeps writes at exponentially growing indices (a[2^k])
+ * from allocating 2^k slots for k elements. */
+#define ELEMENTS_MAX_HOLE_RATIO 8
+#define ELEMENTS_DENSE_SLACK 1024
+
 /* Grows elements so that index i fits; 1 if the object should go sparse
- * instead (too far beyond the current storage), -1 on OOM. */
+ * instead (the vector would be mostly holes), -1 on OOM. Appends (i at the
+ * dense end) never go sparse; the count of present elements is taken only
+ * when the vector must be reallocated, so it costs no more than the copy. */
 static int elements_reserve(Context *ctx, Object *o, uint32_t i) {
     if (i < o->elements_capacity) return 0;
-    if ((uint64_t)i > 2 * (uint64_t)o->elements_capacity + 1024) return 1;
+    if (i > o->elements_length && i >= ELEMENTS_DENSE_SLACK) {
+        uint64_t present = 0;
+        for (uint32_t j = 0; j < o->elements_length; j++)
+            present += o->elements[j] != VAL_HOLE;
+        if ((uint64_t)i + 1 > ELEMENTS_MAX_HOLE_RATIO * (present + 1) + ELEMENTS_DENSE_SLACK)
+            return 1;
+    }
     uint64_t ncap = (uint64_t)o->elements_capacity + (o->elements_capacity >> 1) + 8;
     if (ncap < (uint64_t)i + 1) ncap = (uint64_t)i + 1;
     if (ncap > 0xFFFFFFFFull) ncap = 0xFFFFFFFFull;
@@ -774,7 +813,8 @@ ValueArray *own_keys_common(Context *ctx, Object *o, uint32_t string_length, boo
         if (key_is_atom(entries[i].key)) rc = value_array_push(rt, keys, entries[i].key);
     /* 3. Symbols in creation order. */
     for (uint32_t i = 0; i < named && rc == 0; i++)
-        if (key_is_symbol(entries[i].key)) rc = value_array_push(rt, keys, entries[i].key);
+        if (key_is_symbol(entries[i].key) && !val_as_symbol(entries[i].key)->is_private)
+            rc = value_array_push(rt, keys, entries[i].key);
     if (entries && entries != s->entries) free(entries);
     return rc < 0 ? NULL : keys;
 }
@@ -1297,12 +1337,15 @@ Value IsArray(Context *ctx, Value v) {
     if (!val_is_object(v)) return VAL_FALSE;
     Object *o = val_as_object(v);
     if (obj_class(o) == CLASS_ARRAY) return VAL_TRUE;
-    if (obj_class(o) == CLASS_PROXY) {
-        /* TODO(proxy): IsArray(target), TypeError when revoked — needs the
-         * Proxy object layout (builtins/proxy.c). */
-        return throw_type_error(ctx, "IsArray on a Proxy is not supported yet");
+    /* 3. A loop, not recursion: proxy chains can be long. */
+    while (obj_class(o) == CLASS_PROXY) {
+        Object *target = ((ProxyObject *)o)->target;
+        if (!target)
+            return throw_type_error(ctx, "Cannot perform 'IsArray' on a proxy that has "
+                                         "been revoked");
+        o = target;
     }
-    return VAL_FALSE;
+    return val_from_bool(obj_class(o) == CLASS_ARRAY);
 }
 
 /* Invoke — #sec-invoke */

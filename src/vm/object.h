@@ -110,6 +110,8 @@ typedef enum ClassId {
     CLASS_MAPPED_ARGUMENTS, /* sloppy functions with simple parameters */
     CLASS_ARRAY_ITERATOR,
     CLASS_STRING_ITERATOR,
+    CLASS_MAP_ITERATOR,
+    CLASS_SET_ITERATOR,
     CLASS_FOR_IN_ITERATOR,
     CLASS_GENERATOR,
     CLASS_ASYNC_FUNCTION_STATE,
@@ -254,6 +256,15 @@ int obj_define_accessor_fast(Context *ctx, Object *o, PropKey k, Value getter, V
  * absent (or the object is exotic for that key). */
 bool obj_lookup_own_fast(Object *o, PropKey k, Value *value, uint8_t *attrs);
 
+/* Gives o's named properties a new shape identity (o goes to, or stays in,
+ * dictionary mode), so that every inline cache recorded for o misses
+ * (shape_ic_hit, vm/shape.h). The global object's caches rely on it: a
+ * global let/const/class binding may shadow a global object property, so
+ * GlobalDeclarationInstantiation calls this on the global object whenever
+ * it creates lexical bindings, and global-variable caches need no lookup of
+ * the lexical environment. -1 on OOM. */
+int obj_invalidate_inline_caches(Context *ctx, Object *o);
+
 /* ---- abstract operations on objects (#sec-operations-on-objects) ---- */
 Value Get(Context *ctx, Object *o, PropKey k);                   /* 7.3.2 */
 Value GetV(Context *ctx, Value v, PropKey k);                    /* 7.3.3 */
@@ -298,7 +309,26 @@ Object *ArrayCreate(Context *ctx, uint64_t length, Object *proto);
 Object *array_new(Context *ctx, uint32_t length); /* dense, holes */
 uint32_t array_length(Object *a);                 /* a must be an Array */
 int array_push_fast(Context *ctx, Object *a, Value v); /* -1 on OOM / length limit */
+/* Initializes element i of an Array that the caller made with ArrayCreate /
+ * array_new and that no other code has seen yet (so it is extensible, its
+ * prototype cannot matter and element i does not exist): the same as
+ * ! CreateDataPropertyOrThrow(a, i, v). ArrayCreate(n) with n <= 2^20
+ * preallocates n holes, so for i < n this is one store. -1 on OOM (or when
+ * the precondition was broken and the generic define threw). */
+int array_init_element(Context *ctx, Object *a, uint32_t i, Value v);
 Value ArraySpeciesCreate(Context *ctx, Object *original, uint64_t length);
+
+/* ---- proxies (#sec-proxy-object-internal-methods-and-internal-slots) ---- */
+/* [[ProxyTarget]] and [[ProxyHandler]]: both NULL once revoked, never one
+ * without the other. builtins/proxy.c implements the internal methods. */
+typedef struct ProxyObject {
+    Object base;
+    Object *target;
+    Object *handler;
+} ProxyObject;
+extern const ClassDef class_proxy;
+/* ProxyCreate — #sec-proxycreate. NULL with exception pending on failure. */
+Object *ProxyCreate(Context *ctx, Value target, Value handler);
 
 /* ---- string and primitive wrappers ---- */
 extern const ClassDef class_string_object; /* String exotic */

@@ -7,12 +7,14 @@
  * surviving functions point at it); freeing the runtime drops pending jobs,
  * then finalizes and frees every cell in one sweep (docs/GC.md).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "builtins/builtins.h"
 #include "gc/gc_internal.h"
 #include "vm/string.h"
 #include "vm/vm.h"
+#include "vm/jobs.h"
 
 /* C-level re-entries (native -> JS -> native ...) before a RangeError; JS to
  * JS calls do not count (the interpreter limits those by frame count). */
@@ -24,8 +26,14 @@ mica_runtime *mica_runtime_new(const mica_runtime_options *options) {
     Runtime *rt = calloc(1, sizeof *rt);
     if (!rt) return NULL;
     if (options) rt->options = *options;
+    /* MICA_GC_STRESS=N collects at every N-th allocation; anything but a
+     * positive count (other than "0") means every allocation. */
     const char *stress = getenv("MICA_GC_STRESS");
-    if (stress && stress[0] && strcmp(stress, "0") != 0) rt->options.gc_stress = 1;
+    if (stress && stress[0] && strcmp(stress, "0") != 0) {
+        char *end;
+        long every = strtol(stress, &end, 10);
+        rt->options.gc_stress = *end == '\0' && every > 0 && every <= INT_MAX ? (int)every : 1;
+    }
     rt->exception = VAL_UNDEFINED;
     rt->native_depth_limit = NATIVE_DEPTH_LIMIT;
     if (gc_init(rt) < 0) {
@@ -60,8 +68,8 @@ static void free_context_list(Context *ctx) {
 
 void mica_runtime_free(mica_runtime *rt) {
     if (!rt) return;
-    /* Pending jobs are discarded, never run. The job queue (vm/jobs.c) does
-     * not exist yet; its jobs_free(rt) call belongs here, before the sweep. */
+    /* Pending jobs are discarded, never run (before the sweep). */
+    jobs_free(rt);
     if (gc_vm_ready(rt)) {
         gc_set_vm_ready(rt, false);
         vm_free(rt);

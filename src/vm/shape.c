@@ -318,6 +318,29 @@ void dict_remove(Shape *d, uint32_t i) {
 
 /* ---- GC ---- */
 
+/* Weak phase (marking is over): forgets the transitions to children that
+ * stayed unmarked, so a shape reachable only through its parent's
+ * transition list dies with the objects that used it. Allocates no cells. */
+static void shape_clear_dead_children(Runtime *rt, Cell *c) {
+    Shape *s = (Shape *)c;
+    uint32_t kept = 0;
+    for (uint32_t i = 0; i < s->nchildren; i++)
+        if (gc_is_marked(rt, &s->children[i]->hdr)) s->children[kept++] = s->children[i];
+    if (kept == s->nchildren) return;
+    s->nchildren = kept;
+    if (s->child_index) {
+        if (kept > SHAPE_LINEAR_LIMIT) {
+            rebuild_child_index(s);
+        } else {
+            free(s->child_index);
+            s->child_index = NULL;
+            s->child_index_cap = 0;
+        }
+    }
+}
+
+static const GCWeakHooks shape_weak_hooks = {.clear = shape_clear_dead_children};
+
 void shape_trace(Runtime *rt, Cell *c) {
     Shape *s = (Shape *)c;
     if (shape_is_dict(s)) {
@@ -327,10 +350,8 @@ void shape_trace(Runtime *rt, Cell *c) {
     }
     if (s->parent) gc_mark_cell(rt, &s->parent->hdr);
     if (s->key != KEY_NONE) gc_mark_value(rt, s->key);
-    /* Transitions are strong for now: a shape tree only grows while the
-     * runtime lives (see the report: weak transitions need a GC hook). */
-    for (uint32_t i = 0; i < s->nchildren; i++)
-        gc_mark_cell(rt, &s->children[i]->hdr);
+    /* Children are not marked: see shape_clear_dead_children. */
+    if (s->nchildren) gc_weak_enlist(rt, &s->weak, c, &shape_weak_hooks);
 }
 
 void shape_finalize(Runtime *rt, Cell *c) {

@@ -51,11 +51,15 @@ typedef struct Shape {
     uint8_t lookups;      /* shared: lookups seen, to decide when a table pays */
     uint32_t count;       /* shared: number of properties; dict: live entries */
 
-    /* Shared only: transitions to children, keyed by (key, attrs). */
+    /* Shared only: transitions to children, keyed by (key, attrs). They are
+     * weak: a child lives only while an object, an inline cache or a live
+     * descendant holds it; the collector's weak phase (gc_weak_enlist,
+     * `weak` below) drops the children that died. Parent edges are strong. */
     struct Shape **children;
     uint32_t nchildren, children_cap;
     uint32_t *child_index; /* open addressing, child position + 1; NULL when few */
     uint32_t child_index_cap;
+    GCWeakLink weak;
 
     /* Shared: lazily built flat entries (slot order) + hash table.
      * Dict: the entries themselves (entry i <-> slot i) + hash table. */
@@ -84,6 +88,26 @@ uint32_t shape_slot_capacity(uint32_t count);
 
 /* Fills out[0..count) with a shared shape's properties in slot order. */
 void shape_collect(Shape *s, ShapeEntry *out);
+
+/* ---- inline caches of own data properties ----
+ * An interpreter inline cache is a (shape, slot) pair recorded when an own
+ * data property k of an ordinary object (cls->ops == NULL) was found at
+ * `slot` (shape_lookup's slot). For a shared shape the pointer alone proves
+ * the slot and the attributes. A dictionary shape belongs to one object and
+ * changes in place (entry i always describes slot i), so a hit also checks
+ * that entry `slot` still holds k with data attributes — which lets objects
+ * in dictionary mode, above all the global object, use inline caches.
+ * A site that writes must record only writable data properties and ask with
+ * for_write, so that a dictionary entry made read-only since then misses. */
+static inline bool shape_ic_hit(const Object *o, const Shape *cached, uint32_t slot, PropKey k,
+                                bool for_write) {
+    if (!cached || o->shape != cached) return false;
+    if (!shape_is_dict(cached)) return true;
+    if (slot >= cached->entries_len) return false;
+    const ShapeEntry *e = &cached->entries[slot];
+    uint8_t mask = for_write ? PROP_ACCESSOR | PROP_WRITABLE : PROP_ACCESSOR;
+    return e->key == k && (e->attrs & mask) == (for_write ? PROP_WRITABLE : 0);
+}
 
 /* ---- dictionaries ---- */
 

@@ -133,6 +133,9 @@ struct Symbol {
     Cell hdr;
     Value description; /* String or undefined */
     bool registered;   /* created by Symbol.for (not usable as a weak key) */
+    bool is_private;   /* a class's Private Name (#x): a property key that no
+                          OwnPropertyKeys lists and no proxy trap sees; it never
+                          reaches JS as a value */
     uint32_t id;
 };
 Symbol *symbol_new(Runtime *rt, Value description);

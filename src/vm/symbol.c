@@ -10,6 +10,7 @@ Symbol *symbol_new(Runtime *rt, Value description) {
     if (!s) return NULL;
     s->description = description;
     s->registered = false;
+    s->is_private = false;
     s->id = rt->next_symbol_id++;
     GC_WRITE_BARRIER(rt, s, description);
     return s;

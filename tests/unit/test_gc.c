@@ -1,6 +1,7 @@
 /* test_gc.c — the heap: allocation, collection, handle scopes, persistent
  * references, weak atoms, the heap limit, GC stress, deep ropes, realms. */
 #include <stdlib.h>
+#include <string.h>
 #include "test.h"
 #include "vm/object.h"
 #include "vm/string.h"
@@ -244,7 +245,8 @@ static void test_heap_limit(void) {
 }
 
 static void test_gc_stress_env(void) {
-    const char *old = getenv("MICA_GC_STRESS");
+    /* A copy: setenv may free the string getenv returned. */
+    char *old = getenv("MICA_GC_STRESS") ? strdup(getenv("MICA_GC_STRESS")) : NULL;
     setenv("MICA_GC_STRESS", "1", 1);
     Runtime *rt = mica_runtime_new(NULL);
     if (old)
@@ -271,6 +273,28 @@ static void test_gc_stress_env(void) {
     mica_heap_stats_get(rt, &b);
     CHECK(b.collections == a.collections + 1);
     mica_runtime_free(rt);
+
+    /* gc_stress = N collects at every N-th allocation, whatever the phase
+     * (MICA_GC_STRESS, when set, overrides the option). */
+    unsetenv("MICA_GC_STRESS");
+    opts.gc_stress = 3;
+    rt = mica_runtime_new(&opts);
+    mica_heap_stats_get(rt, &a);
+    for (int i = 0; i < 6; i++)
+        str_from_int(rt, 123456 + i);
+    mica_heap_stats_get(rt, &b);
+    CHECK(b.collections == a.collections + 2);
+    mica_runtime_free(rt);
+
+    setenv("MICA_GC_STRESS", "50", 1);
+    rt = mica_runtime_new(NULL);
+    if (old)
+        setenv("MICA_GC_STRESS", old, 1);
+    else
+        unsetenv("MICA_GC_STRESS");
+    CHECK(rt->options.gc_stress == 50);
+    mica_runtime_free(rt);
+    free(old);
 }
 
 /* Builds a deep rope one append at a time, keeping only the newest rope. */

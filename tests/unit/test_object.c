@@ -554,6 +554,109 @@ static void test_gc_survival(void) {
     CHECK(val_is_string(e) && str_equal_ascii(val_as_string(e), "s123"));
 }
 
+/* Writes at exponentially growing indices go sparse instead of allocating
+ * 2^k slots for k elements; appends and fills of ArrayCreate(n) stay dense. */
+static void test_array_density(void) {
+    HandleMark m = gc_scope_open(rt);
+    Object *a = array_new(ctx, 0);
+    for (int k = 1; k < 32; k++)
+        CHECK(Set(ctx, a, key_from_index((uint32_t)((1ull << k) - 2)), I(k), true) == VAL_TRUE);
+    CHECK((a->hdr.flags & OBJ_SPARSE) && a->elements_capacity < 4096);
+    CHECK(array_length(a) == (uint32_t)((1ull << 31) - 1));
+    CHECK(get_int(a, key_from_index((1u << 20) - 2)) == 20);
+    Object *b = array_new(ctx, 0);
+    for (int i = 0; i < 100000; i++)
+        CHECK(Set(ctx, b, key_from_index((uint32_t)i), I(i), true) == VAL_TRUE);
+    CHECK(!(b->hdr.flags & OBJ_SPARSE) && b->elements_length == 100000);
+    /* A few holes between present elements keep the vector dense. */
+    Object *c = array_new(ctx, 0);
+    for (int i = 0; i < 10000; i += 4)
+        Set(ctx, c, key_from_index((uint32_t)i), I(i), true);
+    CHECK(!(c->hdr.flags & OBJ_SPARSE));
+    /* array_init_element on ArrayCreate(n): one store per element, any order. */
+    Object *d = ArrayCreate(ctx, 5000, NULL);
+    CHECK(d && d->elements_length == 5000);
+    for (int i = 4999; i >= 0; i -= 2)
+        CHECK(array_init_element(ctx, d, (uint32_t)i, I(i)) == 0);
+    CHECK(!(d->hdr.flags & OBJ_SPARSE) && get_int(d, K("4999")) == 4999);
+    CHECK(val_is_undefined(get(d, "4998")));
+    CHECK(HasOwnProperty(ctx, d, K("4998")) == VAL_FALSE);
+    CHECK(array_length(d) == 5000);
+    gc_scope_close(rt, m);
+}
+
+/* Inline caches on dictionary shapes check the entry; invalidation gives a
+ * fresh identity. */
+static void test_inline_cache_checks(void) {
+    HandleMark m = gc_scope_open(rt);
+    Object *o = plain();
+    char name[16];
+    for (int i = 0; i < SHAPE_MAX_SHARED_PROPERTIES + 10; i++) {
+        snprintf(name, sizeof name, "p%d", i);
+        obj_define_data_fast(ctx, o, K(name), I(i), PROP_DEFAULT);
+    }
+    CHECK(shape_is_dict(o->shape));
+    uint32_t slot;
+    uint8_t attrs;
+    CHECK(shape_lookup(o->shape, K("p5"), &slot, &attrs));
+    Shape *cached = o->shape;
+    CHECK(shape_ic_hit(o, cached, slot, K("p5"), false));
+    CHECK(shape_ic_hit(o, cached, slot, K("p5"), true));
+    CHECK(!shape_ic_hit(o, cached, slot, K("p6"), false));
+    /* Read-only: writes miss, reads still hit. */
+    obj_define_data_fast(ctx, o, K("p5"), I(5), PROP_ENUMERABLE | PROP_CONFIGURABLE);
+    CHECK(shape_ic_hit(o, cached, slot, K("p5"), false));
+    CHECK(!shape_ic_hit(o, cached, slot, K("p5"), true));
+    /* Deleted, or compacted away: miss. */
+    obj_delete(ctx, o, K("p5"));
+    CHECK(!shape_ic_hit(o, cached, slot, K("p5"), false));
+    obj_define_data_fast(ctx, o, K("p5"), I(55), PROP_DEFAULT);
+    CHECK(shape_lookup(o->shape, K("p5"), &slot, &attrs));
+    CHECK(shape_ic_hit(o, o->shape, slot, K("p5"), false));
+    CHECK(obj_invalidate_inline_caches(ctx, o) == 0);
+    CHECK(o->shape != cached && !shape_ic_hit(o, cached, slot, K("p5"), false));
+    CHECK(get_int(o, K("p5")) == 55 && get_int(o, K("p70")) == 70);
+    /* A shared shape: invalidation moves the object to dictionary mode. */
+    Object *q = plain();
+    obj_define_data_fast(ctx, q, K("x"), I(1), PROP_DEFAULT);
+    Shape *shared = q->shape;
+    CHECK(!shape_is_dict(shared) && shape_ic_hit(q, shared, 0, K("x"), true));
+    CHECK(obj_invalidate_inline_caches(ctx, q) == 0);
+    CHECK(!shape_ic_hit(q, shared, 0, K("x"), false) && get_int(q, K("x")) == 1);
+    gc_scope_close(rt, m);
+}
+
+/* Transitions are weak: shapes used only by dead objects leave their
+ * parent's transition list at the next collection. */
+static void test_weak_transitions(void) {
+    Shape *root = shape_root(rt);
+    HandleMark m = gc_scope_open(rt);
+    Object *keep = plain();
+    obj_define_data_fast(ctx, keep, K("kept_transition"), I(1), PROP_DEFAULT);
+    Value kept = gc_scope_escape(rt, m, val_from_object(keep));
+    HandleMark m2 = gc_scope_open(rt);
+    for (int i = 0; i < 500; i++) {
+        char name[24];
+        snprintf(name, sizeof name, "weak_t%d", i);
+        Object *o = plain();
+        obj_define_data_fast(ctx, o, K(name), I(i), PROP_DEFAULT);
+        obj_define_data_fast(ctx, o, K("y"), I(i), PROP_DEFAULT);
+    }
+    uint32_t before = root->nchildren;
+    gc_scope_close(rt, m2);
+    gc_collect(rt);
+    CHECK(shape_root(rt) == root);
+    CHECK(before >= 500 && root->nchildren + 500 <= before);
+    /* The surviving transition is still found and shared. */
+    Object *again = plain();
+    obj_define_data_fast(ctx, again, K("kept_transition"), I(2), PROP_DEFAULT);
+    CHECK(again->shape == val_as_object(kept)->shape);
+    Object *fresh = plain();
+    obj_define_data_fast(ctx, fresh, K("weak_t7"), I(7), PROP_DEFAULT);
+    CHECK(get_int(fresh, K("weak_t7")) == 7);
+    gc_scope_close(rt, m);
+}
+
 int main(void) {
     rt = mica_runtime_new(NULL);
     ctx = mica_context_new(rt);
@@ -574,6 +677,9 @@ int main(void) {
     RUN(test_string_exotic);
     RUN(test_misc_abstract_ops);
     RUN(test_gc_survival);
+    RUN(test_array_density);
+    RUN(test_inline_cache_checks);
+    RUN(test_weak_transitions);
     gc_scope_close(rt, m);
     mica_context_free(ctx);
     mica_runtime_free(rt);

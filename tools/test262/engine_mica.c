@@ -1,7 +1,8 @@
 /*
  * engine_mica.c — the in-process backend: runs one (test, mode) against
  * libmica in a fresh runtime and context, with the test262 host ($262,
- * print) defined on the global object.
+ * print; src/host/host262.c, shared with `mica --test262`) defined on the
+ * global object.
  *
  * Each harness file is evaluated as its own script before the test, so
  * line numbers in the test's errors are the test file's own. In strict mode
@@ -15,33 +16,22 @@
  */
 #include "t262.h"
 
+#include "host/host262.h"
 #include "mica.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#define MAX_REALMS 64 /* per test; createRealm beyond this throws */
-
-typedef struct test_host test_host;
-
-/* One per realm: the native functions of a realm carry it as opaque so that
- * evalScript runs in the realm it belongs to, whichever realm calls it. */
-typedef struct realm_host {
-    test_host *host;
-    mica_context *ctx;
-} realm_host;
-
-struct test_host {
+typedef struct test_host {
     mica_runtime *rt;
-    realm_host realms[MAX_REALMS];
-    int realm_count;
+    host262 *host262;
     int async_complete;
     int async_failed;
     char async_message[T262_MESSAGE_MAX];
     struct timespec deadline;
     int timed_out;
-};
+} test_host;
 
 static int past_deadline(const struct timespec *deadline) {
     struct timespec now;
@@ -93,102 +83,19 @@ static void exception_summary(mica_context *ctx, mica_value exception, char *out
     if (nl) *nl = '\0';
 }
 
-/* ---- host functions ------------------------------------------------------------ */
-
-static mica_status host_print(mica_context *ctx, mica_value this_value, int argc,
-                              const mica_value *argv, mica_value *result, void *opaque) {
-    realm_host *realm = opaque;
-    char *text = mica_to_cstring(ctx, argv[0], NULL);
-    if (!text) return MICA_EXCEPTION;
+/* print(): the runner only listens for the async test protocol. */
+static void record_print(void *opaque, const char *text, size_t length) {
+    test_host *host = opaque;
     static const char complete[] = "Test262:AsyncTestComplete";
     static const char failure[] = "Test262:AsyncTestFailure:";
     if (strcmp(text, complete) == 0) {
-        realm->host->async_complete = 1;
+        host->async_complete = 1;
     } else if (strncmp(text, failure, sizeof failure - 1) == 0) {
-        if (!realm->host->async_failed)
-            snprintf(realm->host->async_message, sizeof realm->host->async_message, "%s",
+        if (!host->async_failed)
+            snprintf(host->async_message, sizeof host->async_message, "%s",
                      text + sizeof failure - 1);
-        realm->host->async_failed = 1;
+        host->async_failed = 1;
     }
-    mica_free(text);
-    return MICA_OK;
-}
-
-static mica_status host_gc(mica_context *ctx, mica_value this_value, int argc,
-                           const mica_value *argv, mica_value *result, void *opaque) {
-    mica_gc(mica_context_runtime(ctx));
-    return MICA_OK;
-}
-
-static mica_status host_eval_script(mica_context *ctx, mica_value this_value, int argc,
-                                    const mica_value *argv, mica_value *result, void *opaque) {
-    realm_host *realm = opaque;
-    size_t length;
-    char *source = mica_to_cstring(ctx, argv[0], &length);
-    if (!source) return MICA_EXCEPTION;
-    mica_status status =
-        mica_eval(realm->ctx, source, length, "evalScript", MICA_EVAL_SCRIPT, result);
-    mica_free(source);
-    if (status != MICA_OK && realm->ctx != ctx)
-        return mica_throw(ctx, mica_take_exception(realm->ctx));
-    return status;
-}
-
-static mica_status host_detach_array_buffer(mica_context *ctx, mica_value this_value, int argc,
-                                            const mica_value *argv, mica_value *result,
-                                            void *opaque) {
-    /* mica.h has no way to detach a buffer yet. */
-    return mica_throw_error(ctx, MICA_TYPE_ERROR,
-                            "$262.detachArrayBuffer: not supported by this host");
-}
-
-static mica_status install_host(test_host *host, mica_context *ctx);
-
-static mica_status host_create_realm(mica_context *ctx, mica_value this_value, int argc,
-                                     const mica_value *argv, mica_value *result, void *opaque) {
-    realm_host *caller = opaque;
-    test_host *host = caller->host;
-    if (host->realm_count == MAX_REALMS)
-        return mica_throw_error(ctx, MICA_RANGE_ERROR, "$262.createRealm: too many realms");
-    mica_context *realm_ctx = mica_context_new(host->rt);
-    if (!realm_ctx)
-        return mica_throw_error(ctx, MICA_ERROR, "$262.createRealm: cannot create a context");
-    if (install_host(host, realm_ctx) != MICA_OK)
-        return mica_throw(ctx, mica_take_exception(realm_ctx));
-    if (mica_get(realm_ctx, mica_global(realm_ctx), "$262", result) != MICA_OK)
-        return mica_throw(ctx, mica_take_exception(realm_ctx));
-    return MICA_OK;
-}
-
-/* Registers ctx as a realm of the test and defines print and $262 on its
- * global object. On failure the exception is pending in ctx. */
-static mica_status install_host(test_host *host, mica_context *ctx) {
-    realm_host *realm = &host->realms[host->realm_count++];
-    realm->host = host;
-    realm->ctx = ctx;
-    mica_context_set_opaque(ctx, realm);
-
-    mica_value global = mica_global(ctx);
-    mica_value dollar = mica_object(ctx);
-    struct {
-        const char *name;
-        int length;
-        mica_native_fn fn;
-    } functions[] = {
-        {"gc", 0, host_gc},
-        {"evalScript", 1, host_eval_script},
-        {"createRealm", 0, host_create_realm},
-        {"detachArrayBuffer", 1, host_detach_array_buffer},
-    };
-    for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++) {
-        mica_value fn =
-            mica_function(ctx, functions[i].name, functions[i].length, functions[i].fn, realm);
-        if (mica_define(ctx, dollar, functions[i].name, fn) != MICA_OK) return MICA_EXCEPTION;
-    }
-    if (mica_define(ctx, dollar, "global", global) != MICA_OK) return MICA_EXCEPTION;
-    if (mica_define(ctx, global, "$262", dollar) != MICA_OK) return MICA_EXCEPTION;
-    mica_value print = mica_function(ctx, "print", 1, host_print, realm);
-    return mica_define(ctx, global, "print", print);
 }
 
 /* ---- running a test --------------------------------------------------------------- */
@@ -340,9 +247,10 @@ void t262_run_in_process(const t262_config *config, const t262_test *test, t262_
     mica_scope scope;
     mica_scope_open(host->rt, &scope);
     mica_context *ctx = mica_context_new(host->rt);
-    if (!ctx) {
+    host->host262 = host262_new(host->rt, record_print, host);
+    if (!ctx || !host->host262) {
         t262_set_result(result, T262_FAIL, "cannot create a context");
-    } else if (install_host(host, ctx) != MICA_OK) {
+    } else if (host262_install(host->host262, ctx) != MICA_OK) {
         char summary[T262_MESSAGE_MAX];
         exception_summary(ctx, mica_take_exception(ctx), summary, sizeof summary);
         t262_set_result(result, T262_FAIL, "installing $262: %s", summary);
@@ -352,9 +260,8 @@ void t262_run_in_process(const t262_config *config, const t262_test *test, t262_
         if (host->timed_out) t262_set_result(result, T262_FAIL, "timeout");
     }
     mica_scope_close(&scope);
-    for (int i = host->realm_count - 1; i >= 0; i--)
-        mica_context_free(host->realms[i].ctx);
-    if (ctx && host->realm_count == 0) mica_context_free(ctx);
+    host262_free(host->host262);
+    if (ctx) mica_context_free(ctx);
     mica_runtime_free(host->rt);
     free(host);
 }

@@ -66,7 +66,8 @@ static int compare_entries(const void *a, const void *b) {
 static void sort_entries(t262_expectations *list) {
     for (int i = 0; i < list->count; i++)
         list->items[i].order = i;
-    qsort(list->items, (size_t)list->count, sizeof *list->items, compare_entries);
+    if (list->count > 1) /* items is NULL while the list is empty */
+        qsort(list->items, (size_t)list->count, sizeof *list->items, compare_entries);
     list->sorted_count = list->count;
 }
 

@@ -1018,6 +1018,7 @@ int main(int argc, char **argv) {
         run_inline(&o, order, order_count, started);
     else
         failed_to_run = run_pool(&o, order, order_count, started) != 0;
+    free(order);
     if (o.config.engine_cmd) remove_tree(temp_dir);
     if (interrupted) {
         fprintf(stderr, "\nmica-test262: interrupted\n");
@@ -1112,6 +1113,7 @@ int main(int argc, char **argv) {
         printf("(%d FAIL lines not shown: see %s/results.json)\n",
                unexpected_failures - fail_lines_printed, o.report_dir);
     write_reports(&o, dirs, dir_count, summary);
+    free(dirs);
 
     if (o.update) {
         for (int t = 0, i = 0; t < test_count; t++) {
@@ -1134,5 +1136,6 @@ int main(int argc, char **argv) {
         printf("updated %s\n", o.expect_path);
     }
     printf("test262: %d passed, %d failed\n", passed, o.update ? 0 : unexpected_failures);
+    t262_strings_free(&o.filters);
     return o.update || unexpected_failures == 0 ? 0 : 1;
 }

@@ -1,0 +1,26 @@
+/*
+ * collections.h — what map.c, set.c and weakmap.c share: the collection
+ * classes (KeyedCollection instances, vm/ordered_table.h) and
+ * AddEntriesFromIterable.
+ */
+#ifndef MICA_COLLECTIONS_H
+#define MICA_COLLECTIONS_H
+
+#include "builtins/builtins.h"
+#include "vm/ordered_table.h"
+
+extern const ClassDef class_map, class_set, class_weakmap, class_weakset;
+
+/* The KeyedCollection behind v when v is an object of class cls, else NULL. */
+static inline KeyedCollection *collection_of(Value v, const ClassDef *cls) {
+    if (!val_is_object(v) || obj_from_value(v)->cls != cls) return NULL;
+    return (KeyedCollection *)obj_from_value(v);
+}
+
+/* AddEntriesFromIterable ( target, iterable, adder ) — #sec-add-entries-from-iterable */
+Value AddEntriesFromIterable(Context *ctx, Value target, Value iterable, Value adder);
+
+/* A new empty collection of cls with prototype proto. NULL on OOM. */
+KeyedCollection *collection_new(Context *ctx, const ClassDef *cls, Object *proto);
+
+#endif

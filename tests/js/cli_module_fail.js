@@ -1,0 +1,2 @@
+// mica-flags: --module
+export var x = 1;
