@@ -156,6 +156,10 @@ mica_status mica_set_index(mica_context *ctx, mica_value obj, uint32_t index, mi
 /* Defines a writable, configurable, non-enumerable data property (as built-in
  * methods are). */
 mica_status mica_define(mica_context *ctx, mica_value obj, const char *name, mica_value v);
+/* DetachArrayBuffer (#sec-detacharraybuffer): detaches the ArrayBuffer buf;
+ * its views see length 0 from then on. Throws a TypeError (MICA_EXCEPTION)
+ * when buf is not an ArrayBuffer. Detaching twice is allowed. */
+mica_status mica_detach_array_buffer(mica_context *ctx, mica_value buf);
 
 mica_status mica_call(mica_context *ctx, mica_value fn, mica_value this_value, int argc,
                       const mica_value *argv, mica_value *result);

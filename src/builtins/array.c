@@ -18,6 +18,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "builtins/arraybuffer.h"
 #include "builtins/builtins.h"
 #include "builtins/iterator_ops.h"
 #include "vm/conv.h"
@@ -1506,10 +1507,17 @@ static Value array_iterator_next(Context *ctx, Value this_value, int argc, const
     if (val_is_undefined(it->iterated)) return CreateIterResultObject(ctx, VAL_UNDEFINED, true);
     Object *array = obj_from_value(it->iterated);
     uint64_t index = it->next_index, len;
-    /* 8-9. TODO(typed arrays): a TypedArray reads its length through
-     * TypedArrayLength and throws when out of bounds; until TypedArrays
-     * exist, every array-like goes through LengthOfArrayLike. */
-    TRY(length_of_array_like(ctx, array, &len));
+    /* 8-9. A TypedArray reads its length through TypedArrayLength and
+     * throws when it is out of bounds (or its buffer detached). */
+    if (obj_class(array) == CLASS_TYPED_ARRAY) {
+        size_t ta_len;
+        if (!typed_array_length((const ViewObject *)array, &ta_len))
+            return throw_type_error(ctx, "%%ArrayIteratorPrototype%%.next: the TypedArray is "
+                                         "detached or out of bounds");
+        len = ta_len;
+    } else {
+        TRY(length_of_array_like(ctx, array, &len));
+    }
     /* 10. */
     if (index >= len) {
         it->iterated = VAL_UNDEFINED;

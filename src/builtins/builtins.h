@@ -74,6 +74,11 @@ int init_map(Context *ctx);      /* map.c: Map, %MapIteratorPrototype% */
 int init_set(Context *ctx);      /* set.c: Set, %SetIteratorPrototype% */
 int init_weakmap(Context *ctx);  /* weakmap.c: WeakMap, WeakSet */
 int init_promise(Context *ctx);  /* promise.c: Promise, %Promise.prototype% */
+int init_weakref(Context *ctx);  /* weakref.c: WeakRef, FinalizationRegistry */
+int init_regexp(Context *ctx);   /* regexp.c: RegExp, %RegExpStringIteratorPrototype% */
+int init_arraybuffer(Context *ctx); /* arraybuffer.c: ArrayBuffer */
+int init_typedarray(Context *ctx);  /* typedarray.c: %TypedArray% and the concrete constructors */
+int init_dataview(Context *ctx);    /* dataview.c: DataView */
 int realm_init_builtins(Context *ctx);
 
 /* error.c: defines err's own "stack" ("Name: message" + "\n" + backtrace), the

@@ -60,6 +60,8 @@ enum {
     FB_ASYNC = 1 << 11,
     FB_GETTER = 1 << 12,
     FB_SETTER = 1 << 13,
+    FB_NAMES_RESULT = 1 << 14, /* field initializer whose value is an anonymous function
+                                  definition: DefineField names it after the field */
 };
 
 typedef struct InlineCache {

@@ -465,8 +465,7 @@ void em_store_name(Emitter *E, AstStr name, uint32_t src, bool init, bool lexica
 /* memcpy with a zero count allowed: the emitter's growable arrays are NULL
    until their first item, and memcpy's source must never be NULL. */
 static void copy_items(void *dst, const void *src, size_t bytes) {
-    if (bytes)
-        memcpy(dst, src, bytes);
+    if (bytes) memcpy(dst, src, bytes);
 }
 
 static FunctionBytecode *em_finish(Emitter *E, AstFunction *fn, Value name, uint32_t flags) {
@@ -593,7 +592,44 @@ static uint32_t function_flags(FuncInfo *fi, AstFunction *fn) {
     if (f & AST_FUNC_SETTER) flags |= FB_SETTER;
     if (f & AST_FUNC_GENERATOR) flags |= FB_GENERATOR;
     if (f & AST_FUNC_ASYNC) flags |= FB_ASYNC;
+    if ((f & AST_FUNC_FIELD_INIT) && fn->body.count == 1 && fn->body.items[0]->kind == AST_RETURN &&
+        fn->body.items[0]->u.ret.argument &&
+        is_anonymous_function_definition(fn->body.items[0]->u.ret.argument))
+        flags |= FB_NAMES_RESULT;
     return flags;
+}
+
+/* FunctionDeclarationInstantiation step 28 — #sec-functiondeclarationinstantiation:
+ * after the parameters are bound, the body's own variable environment; a
+ * var named like a parameter (or arguments) starts with its value. */
+static Scope *em_enter_var_scope(Emitter *E, FuncInfo *fi) {
+    Scope *ps = fi->param_scope, *vs = fi->var_scope;
+    uint32_t mark = E->next_reg;
+    uint32_t first = E->next_reg;
+    uint32_t copies = 0;
+    for (uint32_t i = 0; i < vs->count; i++) {
+        Binding *b = vs->bindings[i];
+        Binding *p = b->kind == AST_DECL_VAR ? scope_find_local(ps, b->name) : NULL;
+        if (!p || (p->kind != AST_DECL_PARAM && p->kind != BINDING_KIND_ARGUMENTS)) continue;
+        em_load_name(E, b->name, em_reg(E));
+        copies++;
+    }
+    if (vs->has_env) {
+        em_op(E, OP_PUSH_ENV, 2, scope_desc(E, vs), (uint32_t)vs->env_flags);
+        E->env_depth++;
+    }
+    E->scope = vs;
+    uint32_t t = first;
+    for (uint32_t i = 0; i < vs->count; i++) {
+        Binding *b = vs->bindings[i];
+        if ((b->flags & BIND_LEXICAL) && b->reg >= 0) em_op(E, OP_LOAD_UNINIT, 1, (uint32_t)b->reg);
+        Binding *p = b->kind == AST_DECL_VAR ? scope_find_local(ps, b->name) : NULL;
+        if (!p || (p->kind != AST_DECL_PARAM && p->kind != BINDING_KIND_ARGUMENTS)) continue;
+        em_init_binding(E, b, t++);
+    }
+    (void)copies;
+    E->next_reg = mark;
+    return vs;
 }
 
 uint32_t em_function(Emitter *P, AstFunction *fn, Value name_hint) {
@@ -629,7 +665,12 @@ uint32_t em_function(Emitter *P, AstFunction *fn, Value name_hint) {
             em_op(&E, OP_GET_CALLEE, 1, (uint32_t)b->reg);
         }
     }
-    Scope *vs = fi->var_scope;
+    if (fi->callee_scope) {
+        em_op(&E, OP_PUSH_ENV, 2, scope_desc(&E, fi->callee_scope),
+              (uint32_t)fi->callee_scope->env_flags);
+        E.env_depth++;
+    }
+    Scope *vs = fi->param_scope ? fi->param_scope : fi->var_scope;
     if (vs->has_env) {
         em_op(&E, OP_PUSH_ENV, 2, scope_desc(&E, vs), (uint32_t)vs->env_flags);
         E.env_depth++;
@@ -684,6 +725,7 @@ uint32_t em_function(Emitter *P, AstFunction *fn, Value name_hint) {
         }
     }
     if (!simple) em_bind_complex_params(&E, fn);
+    if (fi->param_scope) vs = em_enter_var_scope(&E, fi);
     em_instantiate_functions(&E, vs, &fn->var_functions);
     /* A generator's call ends here: the body runs on the first next(). */
     if (fn->flags & AST_FUNC_GENERATOR) em_op(&E, OP_GENERATOR_START, 0);

@@ -1,6 +1,7 @@
 /* emit_expr.c — expressions, assignment targets and destructuring. */
 #include <string.h>
 
+#include "builtins/regexp_object.h"
 #include "compiler/emit.h"
 #include "vm/env.h"
 #include "vm/string.h"
@@ -99,6 +100,17 @@ bool is_anonymous_function_definition(const AstNode *n) {
     return false;
 }
 
+/* The register holding the Private Name of #x (an AST_PRIVATE_NAME node):
+ * the binding "#x" the scope analysis put in the node's aux. */
+static uint32_t emit_private_name(Emitter *E, AstNode *pn) {
+    const AstStr *name = pn->aux;
+    if (!name) {
+        em_error(E, ERR_SYNTAX, "Private field must be declared in an enclosing class");
+        return 0;
+    }
+    return em_load_name_any(E, *name);
+}
+
 static void emit_function_expr(Emitter *E, AstNode *n, uint32_t dst, Value name) {
     uint32_t k = em_function(E, n->u.func, name);
     em_op(E, OP_CLOSURE, 2, dst, k);
@@ -187,7 +199,13 @@ static void emit_member(Emitter *E, AstNode *n, uint32_t dst) {
         return;
     }
     if (n->u.member.property->kind == AST_PRIVATE_NAME) {
-        em_error(E, ERR_SYNTAX, "private names are not supported yet");
+        uint32_t mark = E->next_reg;
+        uint32_t obj = emit_expr_any(E, n->u.member.object);
+        emit_optional_check(E, n, obj, n->u.member.optional);
+        uint32_t p = emit_private_name(E, n->u.member.property);
+        em_set_pos(E, n);
+        em_op(E, OP_GET_PRIVATE, 3, dst, obj, p);
+        E->next_reg = mark;
         return;
     }
     uint32_t mark = E->next_reg;
@@ -228,30 +246,25 @@ static void emit_spread_array(Emitter *E, AstList *items, uint32_t dst) {
     }
 }
 
-static void emit_call(Emitter *E, AstNode *n, uint32_t dst) {
-    AstNode *callee = n->u.call.callee;
-    AstList *args = &n->u.call.arguments;
-    bool spread = has_spread(args);
-    if (callee->kind == AST_SUPER) {
-        emit_super_call(E, n, dst);
-        return;
-    }
-    uint32_t mark = E->next_reg;
-    uint32_t argc = spread ? 0 : args->count;
-    uint32_t base = em_regs(E, 2 + argc);
+/* Evaluates a callee into base (the function) and base + 1 (its this). */
+static void emit_callee(Emitter *E, AstNode *callee, uint32_t base) {
     if (callee->kind == AST_MEMBER && callee->u.member.object->kind == AST_SUPER) {
         emit_this_value(E, base + 1, true);
         uint32_t k = emit_super_key(E, callee);
         em_op(E, OP_GET_SUPER, 3, base, base + 1, k);
-    } else if (callee->kind == AST_MEMBER && callee->u.member.object->kind != AST_SUPER &&
-               callee->u.member.property->kind != AST_PRIVATE_NAME) {
+    } else if (callee->kind == AST_MEMBER && callee->u.member.property->kind == AST_PRIVATE_NAME) {
+        emit_expr_to(E, callee->u.member.object, base + 1);
+        emit_optional_check(E, callee, base + 1, callee->u.member.optional);
+        uint32_t p = emit_private_name(E, callee->u.member.property);
+        em_set_pos(E, callee);
+        em_op(E, OP_GET_PRIVATE, 3, base, base + 1, p);
+    } else if (callee->kind == AST_MEMBER && callee->u.member.object->kind != AST_SUPER) {
         emit_expr_to(E, callee->u.member.object, base + 1);
         emit_optional_check(E, callee, base + 1, callee->u.member.optional);
         emit_get_member(E, base, base + 1, callee);
     } else if (callee->kind == AST_OPTIONAL_CHAIN &&
                callee->u.chain.expression->kind == AST_MEMBER &&
-               callee->u.chain.expression->u.member.object->kind != AST_SUPER &&
-               callee->u.chain.expression->u.member.property->kind != AST_PRIVATE_NAME) {
+               callee->u.chain.expression->u.member.object->kind != AST_SUPER) {
         /* (a?.b)() keeps a as this */
         AstNode *m = callee->u.chain.expression;
         int32_t saved = E->chain_label;
@@ -259,7 +272,12 @@ static void emit_call(Emitter *E, AstNode *n, uint32_t dst) {
         E->chain_label = nullish;
         emit_expr_to(E, m->u.member.object, base + 1);
         emit_optional_check(E, m, base + 1, m->u.member.optional);
-        emit_get_member(E, base, base + 1, m);
+        if (m->u.member.property->kind == AST_PRIVATE_NAME) {
+            uint32_t p = emit_private_name(E, m->u.member.property);
+            em_op(E, OP_GET_PRIVATE, 3, base, base + 1, p);
+        } else {
+            emit_get_member(E, base, base + 1, m);
+        }
         E->chain_label = saved;
         em_jump(E, OP_JMP, end, 0);
         em_bind(E, nullish);
@@ -277,6 +295,20 @@ static void emit_call(Emitter *E, AstNode *n, uint32_t dst) {
         emit_expr_to(E, callee, base);
         em_op(E, OP_LOAD_UNDEF, 1, base + 1);
     }
+}
+
+static void emit_call(Emitter *E, AstNode *n, uint32_t dst) {
+    AstNode *callee = n->u.call.callee;
+    AstList *args = &n->u.call.arguments;
+    bool spread = has_spread(args);
+    if (callee->kind == AST_SUPER) {
+        emit_super_call(E, n, dst);
+        return;
+    }
+    uint32_t mark = E->next_reg;
+    uint32_t argc = spread ? 0 : args->count;
+    uint32_t base = em_regs(E, 2 + argc);
+    emit_callee(E, callee, base);
     emit_optional_check(E, n, base, n->u.call.optional);
     uint32_t arr = 0;
     if (spread) {
@@ -289,12 +321,54 @@ static void emit_call(Emitter *E, AstNode *n, uint32_t dst) {
     em_set_pos(E, n);
     uint32_t pc;
     if (spread)
-        pc = em_op(E, OP_CALL_SPREAD, 3, dst, base, arr);
+        pc = em_op(E, (n->flags & AST_NODE_DIRECT_EVAL) ? OP_CALL_EVAL_SPREAD : OP_CALL_SPREAD, 3,
+                   dst, base, arr);
     else if (n->flags & AST_NODE_DIRECT_EVAL)
         pc = em_op(E, OP_CALL_EVAL, 3, dst, base, argc);
     else
         pc = em_op(E, OP_CALL, 3, dst, base, argc);
     em_call_name(E, pc, callee);
+    E->next_reg = mark;
+}
+
+/* The site constant of a template literal for GET_TEMPLATE: a ValueArray
+ * [n, cooked 0..n-1 (undefined when invalid), raw 0..n-1, cached template
+ * object, its realm's global object]. One per site (parse node): the
+ * interpreter fills the cache slots (#sec-gettemplateobject). */
+static uint32_t template_site(Emitter *E, AstNode *quasi) {
+    uint32_t n = quasi->u.tmpl.part_count;
+    ValueArray *a = value_array_new(E->rt, 2 * n + 3);
+    if (!a) {
+        em_fail_oom(E);
+        return 0;
+    }
+    uint32_t k = em_const(E, val_from_cell(&a->hdr)); /* rooted from here on */
+    a->length = 2 * n + 3;
+    for (uint32_t i = 0; i < a->length; i++)
+        a->items[i] = VAL_UNDEFINED;
+    a->items[0] = val_from_int((int32_t)n);
+    for (uint32_t i = 0; i < n && !E->failed; i++) {
+        AstTemplatePart *part = &quasi->u.tmpl.parts[i];
+        if (part->cooked_valid) a->items[1 + i] = em_name_value(E, part->cooked);
+        a->items[1 + n + i] = em_name_value(E, part->raw);
+    }
+    return k;
+}
+
+/* tag`...` — #sec-tagged-templates-runtime-semantics-evaluation */
+static void emit_tagged_template(Emitter *E, AstNode *n, uint32_t dst) {
+    AstNode *quasi = n->u.tagged.quasi;
+    AstList *subs = &quasi->u.tmpl.expressions;
+    uint32_t mark = E->next_reg;
+    uint32_t base = em_regs(E, 3 + subs->count);
+    emit_callee(E, n->u.tagged.tag, base);
+    em_set_pos(E, n);
+    em_op(E, OP_GET_TEMPLATE, 2, base + 2, template_site(E, quasi));
+    for (uint32_t i = 0; i < subs->count; i++)
+        emit_expr_to(E, subs->items[i], base + 3 + i);
+    em_set_pos(E, n);
+    uint32_t pc = em_op(E, OP_CALL, 3, dst, base, 1 + subs->count);
+    em_call_name(E, pc, n->u.tagged.tag);
     E->next_reg = mark;
 }
 
@@ -461,7 +535,13 @@ static Opcode binary_opcode(uint8_t op) {
 
 static void emit_binary(Emitter *E, AstNode *n, uint32_t dst) {
     if (n->u.binary.left->kind == AST_PRIVATE_NAME) {
-        em_error(E, ERR_SYNTAX, "private names are not supported yet");
+        /* #x in o — #sec-relational-operators-runtime-semantics-evaluation */
+        uint32_t mark = E->next_reg;
+        uint32_t o = emit_expr_any(E, n->u.binary.right);
+        uint32_t p = emit_private_name(E, n->u.binary.left);
+        em_set_pos(E, n);
+        em_op(E, OP_HAS_PRIVATE, 3, dst, p, o);
+        E->next_reg = mark;
         return;
     }
     uint32_t mark = E->next_reg;
@@ -626,11 +706,17 @@ static bool emit_ref(Emitter *E, AstNode *target, Ref *ref, const AstNode *later
         ref->key = emit_super_key(E, target);
         return true;
     }
-    if (target->kind != AST_MEMBER || target->u.member.property->kind == AST_PRIVATE_NAME) {
+    if (target->kind != AST_MEMBER) {
         em_error(E, ERR_SYNTAX, "unsupported assignment target");
         return false;
     }
     ref->obj = emit_expr_any(E, target->u.member.object);
+    if (target->u.member.property->kind == AST_PRIVATE_NAME) {
+        ref->kind = 5;
+        ref->obj = stabilize(E, ref->obj, later);
+        ref->key = emit_private_name(E, target->u.member.property);
+        return true;
+    }
     if (!target->u.member.computed) {
         ref->kind = 1;
         ref->obj = stabilize(E, ref->obj, later);
@@ -666,6 +752,7 @@ static void ref_get(Emitter *E, AstNode *target, Ref *ref, uint32_t dst) {
     case 1: em_op(E, OP_GET_PROP, 4, dst, ref->obj, ref->atom, em_ic(E)); break;
     case 2: em_op(E, OP_GET_ELEM, 3, dst, ref->obj, ref->key); break;
     case 4: em_op(E, OP_GET_SUPER, 3, dst, ref->obj, ref->key); break;
+    case 5: em_op(E, OP_GET_PRIVATE, 3, dst, ref->obj, ref->key); break;
     default: em_op(E, OP_GET_REF, 3, dst, ref->obj, ref->atom); break;
     }
 }
@@ -677,6 +764,7 @@ static void ref_put(Emitter *E, AstNode *target, Ref *ref, uint32_t src) {
     case 1: em_op(E, OP_SET_PROP, 4, ref->obj, ref->atom, src, em_ic(E)); break;
     case 2: em_op(E, OP_SET_ELEM, 3, ref->obj, ref->key, src); break;
     case 4: em_op(E, OP_SET_SUPER, 3, ref->obj, ref->key, src); break;
+    case 5: em_op(E, OP_SET_PRIVATE, 3, ref->obj, ref->key, src); break;
     default: em_op(E, OP_PUT_REF, 3, ref->obj, ref->atom, src); break;
     }
 }
@@ -809,8 +897,9 @@ static void emit_default(Emitter *E, AstNode *target_with_default, uint32_t v) {
 }
 
 /* A destructuring target that is a reference (assignment patterns only) is
- * evaluated before its value is fetched: #sec-runtime-semantics-iteratordestructuringassignmentevaluation
- * and #sec-runtime-semantics-keyeddestructuringassignmentevaluation. */
+ * evaluated before its value is fetched:
+ * #sec-runtime-semantics-iteratordestructuringassignmentevaluation and
+ * #sec-runtime-semantics-keyeddestructuringassignmentevaluation. */
 static AstNode *pattern_ref_target(AstNode *el, bool init) {
     AstNode *t = el->kind == AST_ASSIGN_PATTERN ? el->u.assign_pattern.target
                  : el->kind == AST_REST         ? el->u.spread.argument
@@ -820,8 +909,8 @@ static AstNode *pattern_ref_target(AstNode *el, bool init) {
 
 /* Assigns v to element el of a pattern whose reference target (if any)
  * was evaluated into ref. */
-static void emit_pattern_element(Emitter *E, AstNode *el, AstNode *ref_target, Ref *ref,
-                                 uint32_t v, bool init, bool lexical) {
+static void emit_pattern_element(Emitter *E, AstNode *el, AstNode *ref_target, Ref *ref, uint32_t v,
+                                 bool init, bool lexical) {
     if (!ref_target) {
         emit_assign_to_target(E, el, v, init, lexical);
         return;
@@ -976,41 +1065,60 @@ static void emit_this(Emitter *E, uint32_t dst) {
     emit_this_value(E, dst, true);
 }
 
+static void emit_new_target(Emitter *E, uint32_t dst);
+
 /* Stores a freshly constructed this (after super()) into the this binding. */
 static void bind_this(Emitter *E, uint32_t value) {
     Resolution r = scope_resolve(E->scope, scope_name_this);
+    if (r.kind == RES_DYNAMIC || r.kind == RES_GLOBAL) {
+        em_op(E, OP_BIND_THIS_DYN, 1, value); /* eval code: found by name */
+        return;
+    }
     uint32_t mark = E->next_reg;
     uint32_t t = em_reg(E);
     emit_this_value(E, t, false);
     em_op(E, OP_CHECK_THIS_UNINIT, 1, t);
     if (r.kind == RES_REG)
         em_op(E, OP_MOV, 2, (uint32_t)r.binding->reg, value);
-    else if (r.kind == RES_ENV)
+    else
         em_op(E, OP_PUT_ENV, 3, r.hops, (uint32_t)r.binding->slot, value);
     E->next_reg = mark;
 }
 
 /* super(...) — #sec-super-keyword-runtime-semantics-evaluation */
 static void emit_super_call(Emitter *E, AstNode *n, uint32_t dst) {
-    if (E->fi->arrow || !E->ast || !(E->ast->flags & AST_FUNC_DERIVED)) {
-        em_error(E, ERR_SYNTAX,
-                 "super() outside the derived constructor itself is not supported yet");
+    /* In an arrow or eval code the derived constructor is found at run time
+     * (Frame.this_func) and new.target lexically. */
+    bool lexical = E->fi->arrow || E->fi->is_eval;
+    if (!lexical && (!E->ast || !(E->ast->flags & AST_FUNC_DERIVED))) {
+        em_error(E, ERR_SYNTAX, "'super' keyword unexpected here");
         return;
     }
     AstList *args = &n->u.call.arguments;
     uint32_t mark = E->next_reg;
     uint32_t r = em_reg(E);
+    uint32_t nt = 0;
+    if (lexical) {
+        nt = em_reg(E);
+        emit_new_target(E, nt);
+    }
     if (has_spread(args)) {
         uint32_t arr = em_reg(E);
         emit_spread_array(E, args, arr);
         em_set_pos(E, n);
-        em_op(E, OP_SUPER_CALL_SPREAD, 2, r, arr);
+        if (lexical)
+            em_op(E, OP_SUPER_CALL_SPREAD_NT, 3, r, arr, nt);
+        else
+            em_op(E, OP_SUPER_CALL_SPREAD, 2, r, arr);
     } else {
         uint32_t base = em_regs(E, args->count ? args->count : 1);
         for (uint32_t i = 0; i < args->count; i++)
             emit_expr_to(E, args->items[i], base + i);
         em_set_pos(E, n);
-        em_op(E, OP_SUPER_CALL, 3, r, base, args->count);
+        if (lexical)
+            em_op(E, OP_SUPER_CALL_NT, 4, r, base, args->count, nt);
+        else
+            em_op(E, OP_SUPER_CALL, 3, r, base, args->count);
     }
     bind_this(E, r);
     em_op(E, OP_INIT_FIELDS, 1, r);
@@ -1147,10 +1255,18 @@ void emit_expr_to(Emitter *E, AstNode *n, uint32_t dst) {
         break;
     case AST_THIS: emit_this(E, dst); break;
     case AST_NEW_TARGET: emit_new_target(E, dst); break;
-    case AST_REGEXP:
-        em_op(E, OP_NEW_REGEXP, 3, dst, em_string(E, n->u.regexp.pattern),
-              em_string(E, n->u.regexp.flags));
+    case AST_REGEXP: {
+        /* Compiled once here; each evaluation makes a new RegExp object
+         * sharing the program (#sec-regular-expression-literals-runtime-semantics-evaluation). */
+        Value cell = regexp_literal_cell(E->ctx, n->u.regexp.pattern.s, n->u.regexp.pattern.len,
+                                         n->u.regexp.flags.s, n->u.regexp.flags.len);
+        if (val_is_exception(cell)) {
+            E->failed = true;
+            break;
+        }
+        em_op(E, OP_NEW_REGEXP, 3, dst, em_const(E, cell), em_string(E, n->u.regexp.flags));
         break;
+    }
     case AST_TEMPLATE: emit_template(E, n, dst); break;
     case AST_ARRAY: emit_array(E, n, dst); break;
     case AST_OBJECT: emit_object(E, n, dst); break;
@@ -1200,9 +1316,7 @@ void emit_expr_to(Emitter *E, AstNode *n, uint32_t dst) {
                    n->u.klass->id ? em_name_value(E, n->u.klass->id->u.ident.name)
                                   : val_from_string(ATOM(E->rt, empty)));
         break;
-    case AST_TAGGED_TEMPLATE:
-        em_error(E, ERR_SYNTAX, "tagged templates are not supported yet");
-        break;
+    case AST_TAGGED_TEMPLATE: emit_tagged_template(E, n, dst); break;
     case AST_YIELD: emit_yield(E, n, dst); break;
     case AST_AWAIT: em_error(E, ERR_SYNTAX, "async functions are not supported yet"); break;
     case AST_BIGINT: em_error(E, ERR_SYNTAX, "BigInt literals are not supported yet"); break;
@@ -1294,6 +1408,60 @@ static uint32_t emit_member_key(Emitter *E, AstNode *m, Value *static_name) {
     return k;
 }
 
+static bool is_private_method(const AstNode *m) {
+    uint8_t kind = m->u.member_def.kind;
+    return m->u.member_def.key && m->u.member_def.key->kind == AST_PRIVATE_NAME &&
+           (kind == AST_MEMBER_METHOD || kind == AST_MEMBER_GETTER || kind == AST_MEMBER_SETTER);
+}
+
+static bool same_private_name(const AstNode *a, const AstNode *b) {
+    const AstStr *x = a->u.member_def.key->aux, *y = b->u.member_def.key->aux;
+    return x && y && ast_str_eq(*x, *y);
+}
+
+/* The private methods and accessors of class k (constructor in register f,
+ * prototype in f + 1): instance ones are recorded on the constructor for
+ * InitializeInstanceElements, static ones are added to F. A getter and a
+ * setter of one name make one accessor element. Creating the closures is
+ * unobservable, so this happens before the other elements. */
+static void emit_private_methods(Emitter *E, AstClass *k, uint32_t f) {
+    for (uint32_t i = 0; i < k->members.count && !E->failed; i++) {
+        AstNode *m = k->members.items[i];
+        if (!is_private_method(m)) continue;
+        bool is_static = m->u.member_def.is_static;
+        bool accessor = m->u.member_def.kind != AST_MEMBER_METHOD;
+        bool seen = false;
+        for (uint32_t j = 0; accessor && j < i && !seen; j++) {
+            AstNode *o = k->members.items[j];
+            seen = is_private_method(o) && o->u.member_def.kind != AST_MEMBER_METHOD &&
+                   same_private_name(o, m);
+        }
+        if (seen) continue;
+        uint32_t mark = E->next_reg;
+        AstNode *key = m->u.member_def.key;
+        uint32_t p = emit_private_name(E, key);
+        uint32_t fns = em_regs(E, 2); /* method or getter, setter */
+        em_op(E, OP_LOAD_UNDEF, 1, fns);
+        em_op(E, OP_LOAD_UNDEF, 1, fns + 1);
+        Value hint = key->aux ? em_name_value(E, *(const AstStr *)key->aux) : VAL_UNDEFINED;
+        for (uint32_t j = i; j < k->members.count; j++) {
+            AstNode *o = k->members.items[j];
+            if (j != i &&
+                (!accessor || !is_private_method(o) || o->u.member_def.kind == AST_MEMBER_METHOD ||
+                 o->u.member_def.is_static != is_static || !same_private_name(o, m)))
+                continue;
+            uint32_t r = o->u.member_def.kind == AST_MEMBER_SETTER ? fns + 1 : fns;
+            em_set_pos(E, o);
+            emit_function_expr(E, o->u.member_def.value, r, hint);
+            em_op(E, OP_SET_HOME_OBJECT, 2, r, is_static ? f : f + 1);
+            if (!accessor) break;
+        }
+        em_op(E, is_static ? OP_DEFINE_PRIVATE_METHOD : OP_ADD_PRIVATE_METHOD, 5, f, p, fns,
+              fns + 1, accessor ? 1u : 0u);
+        E->next_reg = mark;
+    }
+}
+
 void emit_class(Emitter *E, AstNode *n, uint32_t dst, Value name) {
     AstClass *k = n->u.klass;
     uint32_t mark = E->next_reg;
@@ -1301,6 +1469,15 @@ void emit_class(Emitter *E, AstNode *n, uint32_t dst, Value name) {
     Scope *cs = k->scope.aux;
     Control env_ctl;
     em_enter_scope(E, cs, &env_ctl, NULL);
+    /* A fresh Private Name per #x for each evaluation of the class. */
+    for (uint32_t i = 0; cs && i < cs->count; i++) {
+        Binding *b = cs->bindings[i];
+        if (b->kind != BINDING_KIND_PRIVATE) continue;
+        uint32_t t = em_reg(E);
+        em_op(E, OP_NEW_PRIVATE_NAME, 2, t, em_atom(E, b->name));
+        em_store_name(E, b->name, t, true, false);
+        E->next_reg = t;
+    }
     uint32_t f = em_regs(E, 2); /* constructor, prototype */
     uint32_t sup = em_reg(E);
     if (k->superclass)
@@ -1324,6 +1501,7 @@ void emit_class(Emitter *E, AstNode *n, uint32_t dst, Value name) {
     if (E->failed) return;
     em_set_pos(E, n);
     em_op(E, OP_CLASS_CREATE, 4, f, ctor, sup, k->superclass ? 1u : 0u);
+    emit_private_methods(E, k, f);
     uint32_t statics = em_reg(E);
     em_op(E, OP_NEW_ARRAY, 2, statics, 0u);
     for (uint32_t i = 0; i < k->members.count && !E->failed; i++) {
@@ -1332,9 +1510,27 @@ void emit_class(Emitter *E, AstNode *n, uint32_t dst, Value name) {
         uint8_t kind = m->u.member_def.kind;
         uint32_t target = m->u.member_def.is_static ? f : f + 1;
         em_set_pos(E, m);
-        if (m->u.member_def.key && m->u.member_def.key->kind == AST_PRIVATE_NAME) {
-            em_error(E, ERR_SYNTAX, "private names are not supported yet");
-            return;
+        AstNode *mkey = m->u.member_def.key;
+        if (mkey && mkey->kind == AST_PRIVATE_NAME) {
+            if (kind != AST_MEMBER_FIELD) continue; /* methods: emit_private_methods */
+            uint32_t key = emit_private_name(E, mkey);
+            uint32_t fn = em_reg(E);
+            if (m->u.member_def.value) {
+                Value hint =
+                    mkey->aux ? em_name_value(E, *(const AstStr *)mkey->aux) : VAL_UNDEFINED;
+                emit_function_expr(E, m->u.member_def.value, fn, hint);
+                em_op(E, OP_SET_HOME_OBJECT, 2, fn, target);
+            } else {
+                em_op(E, OP_LOAD_UNDEF, 1, fn);
+            }
+            if (m->u.member_def.is_static) {
+                em_op(E, OP_ARRAY_PUSH, 2, statics, key);
+                em_op(E, OP_ARRAY_PUSH, 2, statics, fn);
+            } else {
+                em_op(E, OP_ADD_FIELD, 3, f, key, fn);
+            }
+            E->next_reg = m2;
+            continue;
         }
         if (kind == AST_MEMBER_STATIC_BLOCK) {
             uint32_t fn = em_reg(E);

@@ -329,7 +329,8 @@ static void emit_for_in_of(Emitter *E, AstNode *n) {
     em_jump(E, OP_JMP, c.continue_label, 0);
     if (is_of) {
         /* A throw from the head or the body closes the iterator
-         * (#sec-runtime-semantics-forin-div-ofbodyevaluation-lhs-stmt-iterator-lhskind-labelset). */
+         * (#sec-runtime-semantics-forin-div-ofbodyevaluation-lhs-stmt-iterator-lhskind-labelset).
+         */
         em_add_handler(E, body_start, body_end, E->code_len, depth);
         em_op(E, OP_CATCH, 1, v);
         em_op(E, OP_ITER_CLOSE_THROW, 1, it);
@@ -424,8 +425,7 @@ static void emit_switch(Emitter *E, AstNode *n) {
     E->next_reg = mark;
 }
 
-void em_add_handler(Emitter *E, uint32_t start, uint32_t end, uint32_t handler,
-                    uint32_t depth) {
+void em_add_handler(Emitter *E, uint32_t start, uint32_t end, uint32_t handler, uint32_t depth) {
     if (start == end) return;
     if (E->handler_count == E->handler_cap) {
         uint32_t cap = E->handler_cap ? E->handler_cap * 2 : 8;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "builtins/regexp_object.h"
 #include "compiler/parser_internal.h"
 
 static AstNode *unary(Parser *p);
@@ -1369,6 +1370,11 @@ static AstNode *primary(Parser *p) {
     case TOK_SLASH_ASSIGN: {
         if (lexer_rescan_regexp(&p->lex, &p->tok) == TOK_ERROR)
             p_fail_at(p, p->lex.error_line, p->lex.error_column, "%s", p->lex.error_message);
+        /* Pattern early errors are SyntaxErrors of the script (#sec-regexp-literals-static-semantics-early-errors). */
+        char regexp_error[400];
+        if (!regexp_literal_validate(p->tok.str.s, p->tok.str.len, p->tok.raw.s, p->tok.raw.len,
+                                     regexp_error, sizeof(regexp_error)))
+            p_fail(p, "%s", regexp_error);
         AstNode *n = p_node(p, AST_REGEXP, pos);
         n->u.regexp.pattern = p->tok.str;
         n->u.regexp.flags = p->tok.raw;

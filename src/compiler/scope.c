@@ -109,6 +109,45 @@ static Scope *enter_ast_scope(Analyzer *A, Scope *cur, AstScope *as, ScopeKind k
     return s;
 }
 
+/* A private name #x is the binding "#x" (never an identifier) of its
+ * class's scope: the emitter finds the AstStr in the aux of every
+ * AST_PRIVATE_NAME node (references and member keys). */
+static AstStr *private_binding_name(Analyzer *A, AstNode *pn) {
+    AstStr name = pn->u.ident.name;
+    AstStr *k = sa_alloc(A, sizeof(AstStr));
+    uint16_t *units = sa_alloc(A, sizeof(uint16_t) * (name.len + 1));
+    if (!k || !units) return NULL;
+    units[0] = '#';
+    if (name.len) memcpy(units + 1, name.s, sizeof(uint16_t) * name.len);
+    k->s = units;
+    k->len = name.len + 1;
+    pn->aux = k;
+    return k;
+}
+
+static void reference(Analyzer *A, Scope *from, AstStr name);
+
+static void reference_private(Analyzer *A, Scope *from, AstNode *pn) {
+    AstStr *k = private_binding_name(A, pn);
+    if (k) reference(A, from, *k);
+}
+
+/* The class scope: the inner name and one "#x" binding per private name. */
+static Scope *enter_class_scope(Analyzer *A, Scope *cur, AstClass *k) {
+    if (k->private_names.count == 0) return enter_ast_scope(A, cur, &k->scope, SCOPE_CLASS);
+    Scope *cs = scope_new(A, cur, cur->func, SCOPE_CLASS);
+    if (!cs) return cur;
+    declare_scope_decls(A, cs, &k->scope, true);
+    k->scope.aux = cs;
+    for (uint32_t i = 0; i < k->members.count; i++) {
+        AstNode *key = k->members.items[i]->u.member_def.key;
+        if (!key || key->kind != AST_PRIVATE_NAME) continue;
+        AstStr *name = private_binding_name(A, key);
+        if (name) declare(A, cs, *name, BINDING_KIND_PRIVATE, BIND_CONST);
+    }
+    return cs;
+}
+
 /* Resolution during analysis: marks captures. */
 static void reference(Analyzer *A, Scope *from, AstStr name) {
     bool dynamic = false;
@@ -149,7 +188,7 @@ static void visit(Analyzer *A, Scope *s, AstNode *n) {
     case AST_CLASS_DECL:
     case AST_CLASS_EXPR: {
         AstClass *k = n->u.klass;
-        Scope *cs = enter_ast_scope(A, s, &k->scope, SCOPE_CLASS);
+        Scope *cs = enter_class_scope(A, s, k);
         visit(A, cs, k->superclass);
         visit(A, cs, k->constructor);
         for (uint32_t i = 0; i < k->members.count; i++) {
@@ -243,6 +282,7 @@ static void visit(Analyzer *A, Scope *s, AstNode *n) {
     case AST_UPDATE: visit(A, s, n->u.update.argument); break;
     case AST_BINARY:
     case AST_LOGICAL:
+        if (n->u.binary.left->kind == AST_PRIVATE_NAME) reference_private(A, s, n->u.binary.left);
         visit(A, s, n->u.binary.left);
         visit(A, s, n->u.binary.right);
         break;
@@ -257,12 +297,16 @@ static void visit(Analyzer *A, Scope *s, AstNode *n) {
         break;
     case AST_CALL:
     case AST_NEW:
+        /* super() needs new.target (from an arrow: the constructor's) */
+        if (n->u.call.callee->kind == AST_SUPER) reference(A, s, scope_name_new_target);
         visit(A, s, n->u.call.callee);
         visit_list(A, s, &n->u.call.arguments);
         break;
     case AST_MEMBER:
         visit(A, s, n->u.member.object);
         if (n->u.member.computed) visit(A, s, n->u.member.property);
+        if (n->u.member.property->kind == AST_PRIVATE_NAME)
+            reference_private(A, s, n->u.member.property);
         break;
     case AST_OPTIONAL_CHAIN: visit(A, s, n->u.chain.expression); break;
     case AST_SPREAD:
@@ -294,9 +338,11 @@ static void analyze_function(Analyzer *A, Scope *outer, AstFunction *fn) {
     bool uses_args = (fn->flags & AST_FUNC_USES_ARGUMENTS) && !fi->arrow;
     if (uses_args) {
         /* #sec-functiondeclarationinstantiation steps 15-18 */
-        bool shadowed = ast_decl_find(&fn->params_decls, scope_name_arguments) >= 0 ||
-                        ast_decl_find(&fn->body_scope.decls, scope_name_arguments) >= 0;
-        for (uint32_t i = 0; !shadowed && i < fn->var_functions.count; i++) {
+        bool param_exprs = (fn->flags & AST_FUNC_PARAM_EXPRESSIONS) != 0;
+        bool shadowed =
+            ast_decl_find(&fn->params_decls, scope_name_arguments) >= 0 ||
+            (!param_exprs && ast_decl_find(&fn->body_scope.decls, scope_name_arguments) >= 0);
+        for (uint32_t i = 0; !shadowed && !param_exprs && i < fn->var_functions.count; i++) {
             AstFunction *f = fn->var_functions.items[i]->u.func;
             if (f->id && ast_str_eq(f->id->u.ident.name, scope_name_arguments)) shadowed = true;
         }
@@ -316,28 +362,54 @@ static void analyze_function(Analyzer *A, Scope *outer, AstFunction *fn) {
         if (fn->name_scope) fn->name_scope->aux = fi->name_scope;
         parent = fi->name_scope;
     }
+    bool callee_env = fi->sloppy_eval && (fn->flags & AST_FUNC_PARAM_EXPRESSIONS);
+    if (callee_env) {
+        fi->callee_scope = scope_new(A, parent, fi, SCOPE_FUNCTION);
+        if (!fi->callee_scope) return;
+        fi->callee_scope->env_flags = ENV_VAR_SCOPE;
+        fi->callee_scope->dynamic = true;
+        fi->callee_scope->force_env = true;
+        parent = fi->callee_scope;
+    }
     Scope *vs = scope_new(A, parent, fi, SCOPE_FUNCTION);
     if (!vs) return;
     fi->var_scope = vs;
-    vs->env_flags = ENV_VAR_SCOPE;
+    vs->env_flags = callee_env ? 0 : ENV_VAR_SCOPE;
     if (fi->sloppy_eval) {
         vs->dynamic = true;
         vs->force_env = true;
     }
     if (!fi->arrow) {
         fi->this_binding = declare(A, vs, scope_name_this, BINDING_KIND_THIS, 0);
-        if (fn->flags & (AST_FUNC_USES_NEW_TARGET | AST_FUNC_HAS_DIRECT_EVAL))
+        if (fn->flags &
+            (AST_FUNC_USES_NEW_TARGET | AST_FUNC_HAS_DIRECT_EVAL | AST_FUNC_USES_SUPER_CALL))
             fi->new_target_binding =
                 declare(A, vs, scope_name_new_target, BINDING_KIND_NEW_TARGET, 0);
     }
     fi->param_count = fn->params.count;
+    bool param_exprs = (fn->flags & AST_FUNC_PARAM_EXPRESSIONS) != 0;
     for (uint32_t i = 0; i < fn->params_decls.count; i++) {
         AstDecl *d = &fn->params_decls.items[i];
-        Binding *b = declare(A, vs, d->name, AST_DECL_PARAM, 0);
+        /* With parameter expressions, a parameter is in TDZ until bound. */
+        Binding *b = declare(A, vs, d->name, AST_DECL_PARAM, param_exprs ? BIND_LEXICAL : 0);
         if (b && (fn->flags & AST_FUNC_SIMPLE_PARAMS)) b->param_index = (int32_t)i;
     }
     if (fi->needs_arguments)
         fi->arguments_binding = declare(A, vs, scope_name_arguments, BINDING_KIND_ARGUMENTS, 0);
+    Scope *ps = vs;
+    if (param_exprs) {
+        /* The body's vars get their own environment (step 28): closures in
+         * parameter expressions do not see them. */
+        fi->param_scope = vs;
+        vs = scope_new(A, vs, fi, SCOPE_FUNCTION);
+        if (!vs) return;
+        fi->var_scope = vs;
+        vs->env_flags = ENV_VAR_SCOPE;
+        if (fi->sloppy_eval) {
+            vs->dynamic = true;
+            vs->force_env = true;
+        }
+    }
     for (uint32_t i = 0; i < fn->var_decls.count; i++)
         declare(A, vs, fn->var_decls.items[i].name, AST_DECL_VAR, 0);
     for (uint32_t i = 0; i < fn->var_functions.count; i++) {
@@ -358,7 +430,7 @@ static void analyze_function(Analyzer *A, Scope *outer, AstFunction *fn) {
         }
     }
     for (uint32_t i = 0; i < fn->params.count; i++)
-        visit(A, vs, fn->params.items[i]);
+        visit(A, ps, fn->params.items[i]);
     visit_list(A, vs, &fn->body);
 }
 
@@ -440,8 +512,8 @@ void scope_assign_locations(FuncInfo *fi) {
                 b->slot = (int32_t)s->env_slots++;
             }
         }
-        s->has_env =
-            s->env_slots > 0 || (s == fi->var_scope && fi->sloppy_eval) || s->kind == SCOPE_WITH;
+        s->has_env = s->env_slots > 0 || (s == fi->var_scope && fi->sloppy_eval) ||
+                     s == fi->callee_scope || s->kind == SCOPE_WITH;
     }
     fi->reg_count = next_reg;
 }

@@ -44,6 +44,7 @@ enum {
     BINDING_KIND_THIS = 100,
     BINDING_KIND_NEW_TARGET,
     BINDING_KIND_ARGUMENTS,
+    BINDING_KIND_PRIVATE, /* "#x": a class's Private Name (a private symbol) */
 };
 
 typedef struct Scope Scope;
@@ -79,6 +80,15 @@ struct FuncInfo {
     FuncInfo *parent;
     Scope *name_scope; /* SCOPE_FUNC_NAME or NULL */
     Scope *var_scope;
+    /* Functions whose parameters contain expressions: the scope of this,
+     * new.target, arguments and the parameters (in TDZ until bound), the
+     * parent of var_scope (#sec-functiondeclarationinstantiation step 28);
+     * NULL otherwise (everything is in var_scope). */
+    Scope *param_scope;
+    /* Sloppy functions with parameter expressions and direct eval: the
+     * (initially empty) environment that a direct eval in the parameters
+     * adds its vars to, the parent of param_scope (step 20). */
+    Scope *callee_scope;
     Scope **scopes; /* every scope owned by this function */
     uint32_t scope_count, scope_capacity;
     bool strict, arrow, is_program, is_eval, direct_eval;

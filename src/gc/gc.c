@@ -462,6 +462,8 @@ Value gc_protect(Runtime *rt, Value v) {
 /* ---- persistent references --------------------------------------------------------- */
 
 Persistent *gc_persistent_new(Runtime *rt, Value v) {
+    /* A finalizer may read dead cells but never resurrect one. */
+    if (rt->heap->collecting) return NULL;
     Persistent *p = malloc(sizeof *p);
     if (!p) return NULL;
     Heap *h = rt->heap;
@@ -690,6 +692,8 @@ static void gc_mark_roots(Runtime *rt) {
     for (Context *ctx = rt->contexts; ctx; ctx = ctx->next)
         if (!ctx->freed) context_trace(rt, ctx);
     if (h->vm_ready) vm_trace(rt);
+    /* A realm freed while its code runs stays current until that code returns. */
+    gc_mark_realm(rt, rt->current);
     mark_job_queue(rt); /* pending jobs and the kept-alive list (KeepDuringJob) */
 }
 
@@ -748,17 +752,44 @@ static void process_ephemerons(Runtime *rt) {
     }
 }
 
-/* Weak references: marking is over; each reached weak cell drops what stayed
- * unmarked (WeakMap / WeakSet entries, later WeakRef targets). A
- * FinalizationRegistry's clear hook will queue its one cleanup job here
- * (queuing must not allocate cells: reserve the job's memory when the
- * registry registers a target). Weak cells that were not reached are dead
- * and take their entries with them. */
+/* A freed realm that nothing reached in this collection (no function,
+ * frame, suspended generator or registry of it is alive: each would have
+ * called gc_mark_realm) loses its intrinsics and global object in this
+ * sweep. Its C struct stays until mica_runtime_free, since raw pointers to
+ * it may remain (dropped jobs, the embedder's handle), so its slots are
+ * reset here: a later gc_mark_realm or a stray read finds undefined, never
+ * freed memory. */
+static void forget_unreached_realms(Runtime *rt) {
+    uint32_t epoch = (uint32_t)rt->heap->collections + 1;
+    for (Context *ctx = rt->freed_contexts; ctx; ctx = ctx->next) {
+        if (ctx->gc_epoch == epoch) continue;
+        for (int i = 0; i < INTR_COUNT; i++)
+            ctx->intrinsics[i] = VAL_UNDEFINED;
+        ctx->global = NULL;
+        ctx->global_lex_env = VAL_UNDEFINED;
+        ctx->template_registry = VAL_UNDEFINED;
+    }
+}
+
+/* Weak references: marking is over, and nothing below marks, allocates a
+ * cell or runs JavaScript. Each weak cell reached in this collection drops
+ * what stayed unmarked through its clear hook:
+ *  - WeakMap / WeakSet tables remove entries with dead keys (ordered_table.c);
+ *  - a WeakRef forgets a dead target (weakref.c);
+ *  - a live FinalizationRegistry marks the cells whose target died as
+ *    pending, forgets dead unregister tokens, and queues its one
+ *    cleanup job through HostEnqueueFinalizationRegistryCleanupJob, which
+ *    uses the job slot the registry reserved when it was created (so this
+ *    cannot fail or allocate). The callbacks run later, as that job.
+ * Weak cells that were not reached are dead and take their entries with
+ * them: a dead registry's cells go, and its held values were never roots.
+ * Then freed realms that nothing reached are forgotten. */
 static void process_weak_references(Runtime *rt) {
     Heap *h = rt->heap;
     for (GCWeakLink *l = h->weak_cells; l; l = l->next)
         if (l->hooks->clear) l->hooks->clear(rt, l->cell);
     h->weak_cells = NULL;
+    forget_unreached_realms(rt);
 }
 
 /* ---- sweeping ---------------------------------------------------------------------------- */

@@ -81,9 +81,7 @@ static mica_status host_eval_script(mica_context *ctx, mica_value this_value, in
 static mica_status host_detach_array_buffer(mica_context *ctx, mica_value this_value, int argc,
                                             const mica_value *argv, mica_value *result,
                                             void *opaque) {
-    /* mica.h has no way to detach a buffer yet. */
-    return mica_throw_error(ctx, MICA_TYPE_ERROR,
-                            "$262.detachArrayBuffer: not supported by this host");
+    return mica_detach_array_buffer(ctx, argc > 0 ? argv[0] : mica_undefined());
 }
 
 static mica_status host_create_realm(mica_context *ctx, mica_value this_value, int argc,

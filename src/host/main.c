@@ -101,8 +101,8 @@ static void show_syntax_error_line(const char *report, const char *name, const c
     /* Walk back over ":COLUMN" and ":LINE" to the name. */
     const char *p = report + first_len - 1, *colons[2];
     for (int k = 0; k < 2; k++) {
-        do p--;
-        while (p > report && *p >= '0' && *p <= '9');
+        p--;
+        while (p > report && *p >= '0' && *p <= '9') p--;
         if (*p != ':') return;
         colons[k] = p;
     }

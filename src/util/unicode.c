@@ -4,6 +4,8 @@
 
 #include "util/utf.h"
 
+#include <string.h>
+
 #define RANGE_LEN_BITS 11
 #define RANGE_LEN_MASK ((1u << RANGE_LEN_BITS) - 1)
 
@@ -168,4 +170,125 @@ uint32_t uni_canonicalize(uint32_t ch, bool unicode_sets_or_unicode) {
     /* 7. Non-ASCII never maps into ASCII. */
     if (ch >= 128 && upper[0] < 128) return ch;
     return upper[0];
+}
+
+/* ---- property escapes -------------------------------------------------- */
+
+/* Byte-order comparison of a counted key with a NUL-terminated table name,
+ * the order gen.js sorts the name tables in. */
+static int compare_name(const char *key, size_t key_len, const char *name) {
+    size_t name_len = strlen(name);
+    int c = memcmp(key, name, key_len < name_len ? key_len : name_len);
+    if (c != 0) return c;
+    return key_len < name_len ? -1 : key_len > name_len;
+}
+
+static bool name_is(const char *key, size_t key_len, const char *name) {
+    return compare_name(key, key_len, name) == 0;
+}
+
+/* Index of the entry named key in a sorted table of `count` entries of
+ * `stride` bytes whose first member is the name, or -1. */
+static int64_t find_name(const void *entries, uint32_t count, size_t stride, const char *key,
+                         size_t key_len) {
+    int64_t lo = 0, hi = (int64_t)count - 1;
+    while (lo <= hi) {
+        int64_t mid = lo + (hi - lo) / 2;
+        const char *name = *(const char *const *)((const char *)entries + (size_t)mid * stride);
+        int c = compare_name(key, key_len, name);
+        if (c == 0) return mid;
+        if (c < 0)
+            hi = mid - 1;
+        else
+            lo = mid + 1;
+    }
+    return -1;
+}
+
+static int lookup_named_set(const uni_property_name_table *table, const char *key, size_t len) {
+    int64_t i = find_name(table->entries, table->count, sizeof table->entries[0], key, len);
+    return i < 0 ? -1 : table->entries[i].set;
+}
+
+/* UnicodeMatchProperty / UnicodeMatchPropertyValue —
+ * #sec-runtime-semantics-unicodematchproperty-p,
+ * #sec-runtime-semantics-unicodematchpropertyvalue-p-v */
+int uni_property_lookup(const char *name, size_t name_len, const char *value, size_t value_len) {
+    if (name == NULL || name_len == 0) return -1;
+    if (value == NULL || value_len == 0) {
+        /* LoneUnicodePropertyNameOrValue: a General_Category value, else a
+         * binary property (the generator checks no name is both). */
+        int set = lookup_named_set(&uni_gc_value_names, name, name_len);
+        if (set >= 0) return set;
+        return lookup_named_set(&uni_binary_property_names, name, name_len);
+    }
+    if (name_is(name, name_len, "General_Category") || name_is(name, name_len, "gc"))
+        return lookup_named_set(&uni_gc_value_names, value, value_len);
+    bool script = name_is(name, name_len, "Script") || name_is(name, name_len, "sc");
+    bool extensions =
+        name_is(name, name_len, "Script_Extensions") || name_is(name, name_len, "scx");
+    if (!script && !extensions) return -1;
+    const uni_script_name_table *table = &uni_script_names;
+    int64_t i = find_name(table->entries, table->count, sizeof table->entries[0], value, value_len);
+    if (i < 0) return -1;
+    return script ? table->entries[i].script_set : table->entries[i].extensions_set;
+}
+
+static const uni_range_set *set_by_id(int set) {
+    if (set < 0 || (uint32_t)set >= uni_property_set_count) return NULL;
+    return &uni_property_sets[set];
+}
+
+bool uni_set_id_contains(int set, uint32_t cp) {
+    const uni_range_set *s = set_by_id(set);
+    return s != NULL && uni_set_contains(s, cp);
+}
+
+int uni_set_id_range_count(int set) {
+    const uni_range_set *s = set_by_id(set);
+    return s == NULL ? 0 : (int)s->count;
+}
+
+void uni_set_id_range(int set, int i, uint32_t *lo, uint32_t *hi) {
+    const uni_range_set *s = set_by_id(set);
+    if (s == NULL || i < 0 || (uint32_t)i >= s->count) {
+        *lo = 1;
+        *hi = 0;
+        return;
+    }
+    uni_set_range(s, (uint32_t)i, lo, hi);
+}
+
+int uni_string_property_lookup(const char *name, size_t len) {
+    if (name == NULL) return -1;
+    for (uint32_t i = 0; i < uni_string_property_table_size; i++)
+        if (name_is(name, len, uni_string_properties[i].name)) return (int)i;
+    return -1;
+}
+
+static const uni_string_property *string_property_by_id(int id) {
+    if (id < 0 || (uint32_t)id >= uni_string_property_table_size) return NULL;
+    return &uni_string_properties[id];
+}
+
+int uni_string_property_count(int id) {
+    const uni_string_property *p = string_property_by_id(id);
+    return p == NULL ? 0 : p->count;
+}
+
+const uint32_t *uni_string_property_string(int id, int i, int *length) {
+    const uni_string_property *p = string_property_by_id(id);
+    if (p == NULL || i < 0 || i >= p->count) {
+        *length = 0;
+        return NULL;
+    }
+    uint32_t k = (uint32_t)p->first + (uint32_t)i;
+    uint32_t start = uni_emoji_strings.starts[k];
+    *length = (int)(uni_emoji_strings.starts[k + 1] - start);
+    return uni_emoji_strings.code_points + start;
+}
+
+int uni_string_property_codepoints(int id) {
+    const uni_string_property *p = string_property_by_id(id);
+    return p == NULL ? -1 : p->code_point_set;
 }

@@ -61,7 +61,58 @@ typedef struct uni_special_table {
     uint32_t count;
 } uni_special_table;
 
-/* Generated sets. RegExp \p{} will add more here as the generator grows. */
+/* Property escape name tables (sorted by name, byte order; see gen.js).
+ * Set ids index uni_property_sets. */
+typedef struct uni_property_name {
+    const char *name;
+    uint16_t set;
+} uni_property_name;
+
+typedef struct uni_property_name_table {
+    const uni_property_name *entries;
+    uint32_t count;
+} uni_property_name_table;
+
+/* A Script value or alias, with the set of Script=name and of
+ * Script_Extensions=name. */
+typedef struct uni_script_name {
+    const char *name;
+    uint16_t script_set;
+    uint16_t extensions_set;
+} uni_script_name;
+
+typedef struct uni_script_name_table {
+    const uni_script_name *entries;
+    uint32_t count;
+} uni_script_name_table;
+
+/* Multi-code-point strings of the properties of strings, concatenated:
+ * string i is code_points[starts[i] .. starts[i + 1]), i < count. */
+typedef struct uni_string_pool {
+    const uint32_t *code_points;
+    const uint16_t *starts;
+    uint32_t count;
+} uni_string_pool;
+
+/* A property of strings: strings [first, first + count) of the pool, and
+ * the set id of its single code points. */
+typedef struct uni_string_property {
+    const char *name;
+    uint16_t first;
+    uint16_t count;
+    uint16_t code_point_set;
+} uni_string_property;
+
+extern const uni_range_set uni_property_sets[];
+extern const uint32_t uni_property_set_count;
+extern const uni_property_name_table uni_gc_value_names;        /* General_Category values */
+extern const uni_script_name_table uni_script_names;            /* Script values */
+extern const uni_property_name_table uni_binary_property_names; /* ECMA-262 Table 68 */
+extern const uni_string_pool uni_emoji_strings;
+extern const uni_string_property uni_string_properties[]; /* ECMA-262 Table 69 order */
+extern const uint32_t uni_string_property_table_size;
+
+/* Generated sets for the lexer and case mapping (they share the pool). */
 extern const uni_range_set uni_set_id_start;       /* ID_Start */
 extern const uni_range_set uni_set_id_continue;    /* ID_Continue */
 extern const uni_range_set uni_set_js_space;       /* ECMAScript WhiteSpace */
@@ -86,6 +137,51 @@ static inline uint32_t uni_set_range_count(const uni_range_set *set) {
 void uni_set_range(const uni_range_set *set, uint32_t i, uint32_t *first, uint32_t *last);
 /* Applies a simple mapping; code points without a mapping map to themselves. */
 uint32_t uni_case_table_map(const uni_case_table *table, uint32_t cp);
+
+/* ---- RegExp property escapes — #sec-runtime-semantics-unicodematchproperty-p
+ *
+ * \p{name=value} and \p{lone}, per UnicodeMatchProperty and
+ * UnicodeMatchPropertyValue (#sec-runtime-semantics-unicodematchpropertyvalue-p-v)
+ * and ECMA-262 Tables 67-69. Names are matched exactly: canonical names and
+ * the aliases ECMA-262 allows (Table 68 for binary properties, which omits
+ * PropertyAliases.txt's WSpace; PropertyValueAliases.txt for gc, sc and scx
+ * values), case-sensitive, no loose matching; anything else is unknown (-1).
+ *
+ * A set id (>= 0) names an immutable set of code points. Its ranges are
+ * sorted and disjoint, but a range longer than 2048 code points is stored as
+ * several consecutive pieces, so range i may end right before range i + 1
+ * starts; callers must not assume a gap between ranges. Surrogate code points
+ * are members where the data says so (gc=Cs, Any, sc=Unknown, ...). */
+
+/* name=value form: name is General_Category/gc, Script/sc or
+ * Script_Extensions/scx, value any value name or alias of that property
+ * (including Katakana_Or_Hiragana/Hrkt, an empty set). Lone form (value NULL
+ * or value_len 0): a General_Category value or a binary property of Table 68.
+ * Returns a set id >= 0, or -1 if the name or value is unknown. Properties of
+ * strings are not found here (see uni_string_property_lookup). */
+int uni_property_lookup(const char *name, size_t name_len, const char *value, size_t value_len);
+
+/* For an invalid set id: contains is false, range_count is 0, and
+ * uni_set_id_range (also for i out of range) writes the empty range lo=1, hi=0. */
+bool uni_set_id_contains(int set, uint32_t cp);
+int uni_set_id_range_count(int set);
+void uni_set_id_range(int set, int i, uint32_t *lo, uint32_t *hi);
+
+/* Binary properties of strings (Table 69; only valid with the v flag):
+ * Basic_Emoji, Emoji_Keycap_Sequence, RGI_Emoji_Modifier_Sequence,
+ * RGI_Emoji_Flag_Sequence, RGI_Emoji_Tag_Sequence, RGI_Emoji_ZWJ_Sequence,
+ * RGI_Emoji. Returns an id >= 0, or -1 if unknown. */
+int uni_string_property_lookup(const char *name, size_t len);
+
+/* The property's strings of two or more code points, in data-file order (not
+ * sorted by length), no duplicates; its single code points are the set
+ * uni_string_property_codepoints returns. uni_string_property_string returns
+ * string i (i < count) and writes its length in code points (2..10); for an
+ * invalid id or i it returns NULL with *length 0. count is 0 for an invalid id. */
+int uni_string_property_count(int id);
+const uint32_t *uni_string_property_string(int id, int i, int *length);
+/* A set id usable with uni_set_id_*, or -1 for an invalid id. */
+int uni_string_property_codepoints(int id);
 
 /* ---- identifiers — #sec-names-and-keywords ----------------------------- */
 

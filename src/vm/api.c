@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include "builtins/arraybuffer.h"
 #include "builtins/builtins.h"
 #include "builtins/promise.h"
 #include "vm/conv.h"
@@ -444,3 +445,14 @@ mica_value mica_promise_result(mica_context *ctx, mica_value v) {
 }
 
 void mica_gc(mica_runtime *rt) { gc_collect(rt); }
+
+mica_status mica_detach_array_buffer(mica_context *ctx, mica_value buf) {
+    Context *saved = enter(ctx);
+    Value r;
+    if (!is_array_buffer(buf))
+        r = throw_type_error(ctx, "mica_detach_array_buffer: not an ArrayBuffer");
+    else
+        r = DetachArrayBuffer(ctx, (ArrayBufferObject *)obj_from_value(buf));
+    leave(ctx, saved);
+    return status_of(r);
+}

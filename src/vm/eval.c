@@ -8,6 +8,7 @@
 #include "compiler/parser.h"
 #include "compiler/scope.h"
 #include "vm/conv.h"
+#include "vm/env.h"
 #include "vm/interp.h"
 #include "vm/string.h"
 #include "vm/vm.h"
@@ -110,16 +111,48 @@ Value eval_compile(Context *ctx, Value x, bool direct, bool caller_strict, Frame
     opt.is_eval = true;
     opt.strict = direct && caller_strict;
     if (direct && caller) {
-        /* The nearest non-arrow function code decides new.target / super. */
-        FunctionBytecode *fb = caller->fb;
-        if (caller->callee && !(fb->flags & FB_ARROW)) {
+        /* The function of GetThisEnvironment() decides new.target / super. */
+        Object *tf = caller->this_func;
+        if (tf && obj_is_bytecode_function(tf)) {
+            JSFunction *jf = (JSFunction *)tf;
             opt.eval_in_function = true;
             opt.eval_allow_new_target = true;
-            opt.eval_allow_super_property = (fb->flags & FB_METHOD) != 0;
+            opt.eval_allow_super_property = val_is_object(jf->home_object);
+            opt.eval_allow_super_call = (jf->fb->flags & FB_DERIVED) != 0;
         }
     }
+    /* Private names of the enclosing classes: the "#x" bindings of the
+     * caller's environments. */
+    AstStr *privs = NULL;
+    size_t priv_count = 0, priv_cap = 0;
+    for (Env *e = direct && caller ? caller->env : NULL; e; e = e->parent) {
+        if (!e->desc || (e->hdr.flags & (ENV_WITH | ENV_GLOBAL))) continue;
+        for (uint32_t i = 0; i + 1 < e->desc->length; i += 2) {
+            Value nv = e->desc->items[i];
+            if (!val_is_string(nv)) continue;
+            String *ns = val_as_string(nv);
+            if (str_is_rope(ns) || ns->length < 2 || str_at(ns, 0) != '#') continue;
+            if (priv_count == priv_cap) {
+                size_t cap = priv_cap ? priv_cap * 2 : 8;
+                AstStr *np = realloc(privs, sizeof(AstStr) * cap);
+                if (!np) break;
+                privs = np;
+                priv_cap = cap;
+            }
+            uint16_t *units = malloc(sizeof(uint16_t) * (ns->length - 1));
+            if (!units) break;
+            for (uint32_t j = 1; j < ns->length; j++)
+                units[j - 1] = str_at(ns, j);
+            privs[priv_count++] = (AstStr){units, ns->length - 1};
+        }
+    }
+    opt.eval_private_names = privs;
+    opt.eval_private_name_count = priv_count;
     FunctionBytecode *fb = compile_program(ctx, src, len, NULL, &opt, true, direct);
     free(src);
+    for (size_t i = 0; i < priv_count; i++)
+        free((void *)privs[i].s);
+    free(privs);
     if (!fb) return VAL_EXCEPTION;
     return val_from_cell(&fb->hdr);
 }

@@ -11,8 +11,10 @@
 
 /* ---- built-in functions ---- */
 
+/* A built-in keeps its realm's intrinsics alive even after the realm was
+ * freed (gc_mark_realm), since calling it runs in that realm. */
 static void native_trace(Runtime *rt, Object *o) {
-    (void)rt, (void)o;
+    gc_mark_realm(rt, ((NativeFunction *)o)->realm);
 }
 
 /* [[Call]] of a built-in function object —

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "builtins/iterator_ops.h"
+#include "builtins/regexp_object.h"
 #include "vm/conv.h"
 #include "vm/interp_ops.h"
 #include "vm/shape.h"
@@ -67,9 +68,11 @@ void vm_trace(Runtime *rt) {
         }
         if (f->callee) gc_mark_cell(rt, &f->callee->hdr);
         if (f->coroutine) gc_mark_cell(rt, &f->coroutine->hdr);
+        if (f->this_func) gc_mark_cell(rt, &f->this_func->hdr);
         if (f->env) gc_mark_cell(rt, &f->env->hdr);
         gc_mark_value(rt, f->new_target);
         if (f->extra_args) gc_mark_cell(rt, &f->extra_args->hdr);
+        gc_mark_realm(rt, f->realm); /* script code of a realm freed while it runs */
     }
 }
 
@@ -211,6 +214,9 @@ static Frame *frame_push(Context *ctx, FunctionBytecode *fb, Object *callee, Env
     f->prev = vm->top;
     f->fb = fb;
     f->callee = callee;
+    f->this_func = callee && (fb->flags & FB_ARROW) && obj_is_bytecode_function(callee)
+                       ? ((JSFunction *)callee)->this_func
+                       : callee;
     f->regs = regs;
     f->pc = fb->code;
     f->env = env;
@@ -247,10 +253,12 @@ void coroutine_trace(Runtime *rt, Object *o) {
     SuspendedFrame *sf = &co->frame;
     gc_mark_cell(rt, &sf->fb->hdr);
     if (sf->callee) gc_mark_cell(rt, &sf->callee->hdr);
+    if (sf->this_func) gc_mark_cell(rt, &sf->this_func->hdr);
     if (sf->env) gc_mark_cell(rt, &sf->env->hdr);
     gc_mark_value(rt, sf->new_target);
     if (sf->extra_args) gc_mark_cell(rt, &sf->extra_args->hdr);
     gc_mark_values(rt, sf->regs, sf->fb->reg_count);
+    gc_mark_realm(rt, sf->realm);
 }
 
 void coroutine_finalize(Runtime *rt, Object *o) {
@@ -270,6 +278,7 @@ static void frame_save(Coroutine *co, Frame *f, const uint32_t *pc) {
     SuspendedFrame *sf = &co->frame;
     sf->fb = f->fb;
     sf->callee = f->callee;
+    sf->this_func = f->this_func;
     sf->env = f->env;
     sf->new_target = f->new_target;
     sf->extra_args = f->extra_args;
@@ -306,6 +315,8 @@ static void function_trace(Runtime *rt, Object *o) {
     if (f->env) gc_mark_cell(rt, &f->env->hdr);
     gc_mark_value(rt, f->home_object);
     if (f->fields) gc_mark_cell(rt, &f->fields->hdr);
+    if (f->this_func) gc_mark_cell(rt, &f->this_func->hdr);
+    gc_mark_realm(rt, f->realm); /* a freed realm's intrinsics live while its code can run */
 }
 
 const ClassDef class_function = {
@@ -317,7 +328,8 @@ const ClassDef class_function = {
 Object *js_function_new(Context *ctx, FunctionBytecode *fb, Env *env) {
     Runtime *rt = ctx->rt;
     bool generator = (fb->flags & (FB_GENERATOR | FB_ASYNC)) == FB_GENERATOR;
-    Value fp = ctx->intrinsics[generator ? INTR_GeneratorFunctionPrototype : INTR_FunctionPrototype];
+    Value fp =
+        ctx->intrinsics[generator ? INTR_GeneratorFunctionPrototype : INTR_FunctionPrototype];
     JSFunction *f = (JSFunction *)obj_alloc(
         ctx, &class_function, val_is_object(fp) ? obj_from_value(fp) : NULL, sizeof(JSFunction));
     if (!f) return NULL;
@@ -326,6 +338,7 @@ Object *js_function_new(Context *ctx, FunctionBytecode *fb, Env *env) {
     f->realm = ctx;
     f->home_object = VAL_UNDEFINED;
     f->fields = NULL;
+    f->this_func = NULL;
     f->base.hdr.flags |= OBJ_CALLABLE;
     bool ctor = (fb->flags & FB_CONSTRUCTOR) != 0;
     if (ctor) f->base.hdr.flags |= OBJ_CONSTRUCTOR;
@@ -470,11 +483,52 @@ static Value iter_rest(Context *ctx, Value *it) {
 }
 
 static Value new_regexp(Context *ctx, Value pattern, Value flags) {
+    if (regexp_is_literal_cell(pattern)) return regexp_from_literal_cell(ctx, pattern);
     Value ctor = ctx->intrinsics[INTR_RegExp];
     if (!val_is_object(ctor))
         return throw_syntax_error(ctx, "Regular expressions are not supported yet");
     Value args[2] = {pattern, flags};
     return Construct(ctx, ctor, 2, args, ctor);
+}
+
+/* GetTemplateObject — #sec-gettemplateobject. site: see template_site in
+ * compiler/emit_expr.c. The common case (one realm) is cached in the site;
+ * another realm's object is found in its [[TemplateMap]]
+ * (ctx->template_registry: an array of site, object pairs). */
+static Value get_template_object(Context *ctx, ValueArray *site) {
+    Runtime *rt = ctx->rt;
+    uint32_t n = (uint32_t)val_to_int(site->items[0]);
+    Value *cache = &site->items[1 + 2 * n];
+    Value site_v = val_from_cell(&site->hdr);
+    if (cache[1] == val_from_object(ctx->global)) return cache[0];
+    Object *registry = NULL;
+    if (val_is_object(ctx->template_registry)) {
+        registry = obj_from_value(ctx->template_registry);
+        for (uint32_t i = 0; i + 1 < registry->elements_length; i += 2)
+            if (registry->elements[i] == site_v) return registry->elements[i + 1];
+    }
+    Object *raw = CreateArrayFromList(ctx, site->items + 1 + n, n);
+    if (!raw) return VAL_EXCEPTION;
+    Object *tmpl = CreateArrayFromList(ctx, site->items + 1, n);
+    if (!tmpl) return VAL_EXCEPTION;
+    TRY(SetIntegrityLevel(ctx, raw, true));
+    if (obj_define_data_fast(ctx, tmpl, KEY(rt, raw), val_from_object(raw), 0) < 0)
+        return VAL_EXCEPTION;
+    TRY(SetIntegrityLevel(ctx, tmpl, true));
+    Value t = val_from_object(tmpl);
+    if (val_is_undefined(cache[1])) {
+        cache[0] = t;
+        cache[1] = val_from_object(ctx->global);
+        return t;
+    }
+    if (!registry) {
+        registry = array_new(ctx, 0);
+        if (!registry) return VAL_EXCEPTION;
+        ctx->template_registry = val_from_object(registry);
+    }
+    if (array_push_fast(ctx, registry, site_v) < 0 || array_push_fast(ctx, registry, t) < 0)
+        return VAL_EXCEPTION;
+    return t;
 }
 
 static Value define_accessor(Context *ctx, Object *o, Value key, Value fn, bool getter) {
@@ -499,19 +553,160 @@ static Value define_accessor(Context *ctx, Object *o, Value key, Value fn, bool 
 
 /* ---- classes ---- */
 
+/* ---- private names (#sec-private-names) ----
+ * A Private Name is a private symbol; a private element is an own property
+ * keyed by it, reached only through these operations (never through the
+ * exotic hooks: a proxy keeps its own private elements). Fields are
+ * writable data properties, methods non-writable ones, accessors accessor
+ * properties. */
+
+static bool val_is_private_name(Value v) {
+    return val_is_symbol(v) && val_as_symbol(v)->is_private;
+}
+
+static char *private_name_utf8(Context *ctx, Value name) {
+    Value d = val_as_symbol(name)->description;
+    size_t len;
+    return val_is_string(d) ? str_to_utf8(ctx->rt, val_as_string(d), &len) : NULL;
+}
+
+static Value private_error(Context *ctx, Value name, const char *fmt) {
+    char *u = private_name_utf8(ctx, name);
+    Value r = throw_type_error(ctx, fmt, u ? u : "#<private>");
+    free(u);
+    return r;
+}
+
+/* PrivateElementFind — #sec-privateelementfind */
+static bool private_find(Value obj, Value name, Value *value, uint8_t *attrs) {
+    return val_is_object(obj) &&
+           obj_lookup_own_fast(obj_from_value(obj), key_from_symbol(val_as_symbol(name)), value,
+                               attrs);
+}
+
+/* PrivateFieldAdd — #sec-privatefieldadd */
+static Value private_field_add(Context *ctx, Object *o, Value name, Value v) {
+    if (private_find(val_from_object(o), name, NULL, NULL))
+        return private_error(ctx, name, "Cannot initialize %s twice on the same object");
+    if (obj_define_data_fast(ctx, o, key_from_symbol(val_as_symbol(name)), v, PROP_WRITABLE) < 0)
+        return VAL_EXCEPTION;
+    return VAL_UNDEFINED;
+}
+
+/* PrivateMethodOrAccessorAdd — #sec-privatemethodoraccessoradd. accessor:
+ * a is the getter and b the setter (either may be undefined); else a is the
+ * method. */
+static Value private_method_add(Context *ctx, Object *o, Value name, Value a, Value b,
+                                bool accessor) {
+    if (private_find(val_from_object(o), name, NULL, NULL))
+        return private_error(ctx, name,
+                             "Cannot initialize private methods of class %s twice on the same "
+                             "object");
+    PropKey k = key_from_symbol(val_as_symbol(name));
+    int r = accessor ? obj_define_accessor_fast(ctx, o, k, a, b, 0)
+                     : obj_define_data_fast(ctx, o, k, a, 0);
+    return r < 0 ? VAL_EXCEPTION : VAL_UNDEFINED;
+}
+
+/* PrivateGet — #sec-privateget */
+static Value private_get(Context *ctx, Value obj, Value name) {
+    Value v;
+    uint8_t attrs;
+    if (!private_find(obj, name, &v, &attrs))
+        return private_error(ctx, name,
+                             "Cannot read private member %s from an object whose class did not "
+                             "declare it");
+    if (!(attrs & PROP_ACCESSOR)) return v;
+    Accessor *acc = (Accessor *)val_as_cell(v);
+    if (val_is_undefined(acc->getter))
+        return private_error(ctx, name, "'%s' was defined without a getter");
+    return Call(ctx, acc->getter, obj, 0, NULL);
+}
+
+/* PrivateSet — #sec-privateset */
+static Value private_set(Context *ctx, Value obj, Value name, Value value) {
+    Value v;
+    uint8_t attrs;
+    if (!private_find(obj, name, &v, &attrs))
+        return private_error(ctx, name,
+                             "Cannot write private member %s to an object whose class did not "
+                             "declare it");
+    if (attrs & PROP_ACCESSOR) {
+        Accessor *acc = (Accessor *)val_as_cell(v);
+        if (val_is_undefined(acc->setter))
+            return private_error(ctx, name, "'%s' was defined without a setter");
+        return Call(ctx, acc->setter, obj, 1, &value);
+    }
+    if (!(attrs & PROP_WRITABLE))
+        return private_error(ctx, name, "Private method %s is not writable");
+    if (obj_define_data_fast(ctx, obj_from_value(obj), key_from_symbol(val_as_symbol(name)), value,
+                             PROP_WRITABLE) < 0)
+        return VAL_EXCEPTION;
+    return VAL_UNDEFINED;
+}
+
+/* Class elements are recorded as [key, a, b, kind] in JSFunction.fields. */
+enum { ELEM_FIELD = 0, ELEM_METHOD = 1, ELEM_ACCESSOR = 2 };
+
+/* DefineField — #sec-definefield (receiver o, key, initializer) */
+static Value define_field(Context *ctx, Object *o, Value key, Value init) {
+    Value v = VAL_UNDEFINED;
+    bool names = false;
+    if (val_is_object(init)) {
+        Object *fo = obj_from_value(init);
+        names = obj_is_bytecode_function(fo) && (((JSFunction *)fo)->fb->flags & FB_NAMES_RESULT);
+        v = Call(ctx, init, val_from_object(o), 0, NULL);
+        TRY(v);
+    }
+    bool is_private = val_is_private_name(key);
+    PropKey k = KEY_NONE;
+    if (!is_private) {
+        k = ToPropertyKey(ctx, key);
+        if (k == KEY_NONE) return VAL_EXCEPTION;
+    }
+    Value cur_name;
+    if (names && val_is_object(v) &&
+        obj_lookup_own_fast(obj_from_value(v), KEY(ctx->rt, name), &cur_name, NULL) &&
+        val_is_string(cur_name) && val_as_string(cur_name)->length == 0) {
+        /* NamedEvaluation of the initializer
+         * (#sec-runtime-semantics-classfielddefinitionevaluation) */
+        Value d = is_private ? val_as_symbol(key)->description : VAL_UNDEFINED;
+        PropKey nk =
+            is_private ? (val_is_string(d) ? key_from_string(ctx->rt, val_as_string(d)) : KEY_NONE)
+                       : k;
+        if (nk == KEY_NONE || SetFunctionName(ctx, obj_from_value(v), nk, NULL) < 0)
+            return VAL_EXCEPTION;
+    }
+    if (is_private) return private_field_add(ctx, o, key, v);
+    return CreateDataPropertyOrThrow(ctx, o, k, v);
+}
+
+/* InitializeInstanceElements — #sec-initializeinstanceelements: the private
+ * methods first (they precede the fields in the list), then the fields. */
 Value interp_init_fields(Context *ctx, Object *o, JSFunction *ctor) {
     ValueArray *fields = ctor->fields;
-    for (uint32_t i = 0; fields && i + 1 < fields->length; i += 2) {
-        Value init = fields->items[i + 1];
-        Value v = VAL_UNDEFINED;
-        if (val_is_object(init)) {
-            v = Call(ctx, init, val_from_object(o), 0, NULL);
-            if (val_is_exception(v)) return v;
-        }
-        PropKey k = ToPropertyKey(ctx, fields->items[i]);
-        if (k == KEY_NONE) return VAL_EXCEPTION;
-        if (val_is_exception(CreateDataPropertyOrThrow(ctx, o, k, v))) return VAL_EXCEPTION;
+    for (uint32_t i = 0; fields && i + 3 < fields->length; i += 4) {
+        Value *e = &fields->items[i];
+        int32_t kind = val_to_int(e[3]);
+        if (kind == ELEM_FIELD)
+            TRY(define_field(ctx, o, e[0], e[1]));
+        else
+            TRY(private_method_add(ctx, o, e[0], e[1], e[2], kind == ELEM_ACCESSOR));
     }
+    return VAL_UNDEFINED;
+}
+
+static Value add_class_element(Context *ctx, JSFunction *f, Value key, Value a, Value b,
+                               int32_t kind) {
+    Runtime *rt = ctx->rt;
+    if (!f->fields) {
+        f->fields = value_array_new(rt, 8);
+        if (!f->fields) return VAL_EXCEPTION;
+    }
+    if (value_array_push(rt, f->fields, key) < 0 || value_array_push(rt, f->fields, a) < 0 ||
+        value_array_push(rt, f->fields, b) < 0 ||
+        value_array_push(rt, f->fields, val_from_int(kind)) < 0)
+        return VAL_EXCEPTION;
     return VAL_UNDEFINED;
 }
 
@@ -592,31 +787,25 @@ static Value run_static(Context *ctx, Object *f, Object *list) {
             TRY(Call(ctx, fn, val_from_object(f), 0, NULL));
             continue;
         }
-        Value v = VAL_UNDEFINED;
-        if (val_is_object(fn)) {
-            v = Call(ctx, fn, val_from_object(f), 0, NULL);
-            TRY(v);
-        }
-        PropKey k = ToPropertyKey(ctx, key);
-        if (k == KEY_NONE) return VAL_EXCEPTION;
-        TRY(CreateDataPropertyOrThrow(ctx, f, k, v));
+        TRY(define_field(ctx, f, key, fn));
     }
     return VAL_UNDEFINED;
 }
 
-static Value super_construct(Context *ctx, Frame *frame, uint32_t argc, const Value *argv) {
-    if (!frame->callee) return throw_syntax_error(ctx, "'super' keyword unexpected here");
-    Value parent = obj_get_prototype_of(ctx, frame->callee);
+static Value super_construct(Context *ctx, Frame *frame, uint32_t argc, const Value *argv,
+                             Value new_target) {
+    if (!frame->this_func) return throw_syntax_error(ctx, "'super' keyword unexpected here");
+    Value parent = obj_get_prototype_of(ctx, frame->this_func);
     TRY(parent);
     if (!val_is_constructor(parent))
         return throw_type_error(ctx, "Super constructor is not a constructor");
-    return Construct(ctx, parent, (int)argc, argv, frame->new_target);
+    return Construct(ctx, parent, (int)argc, argv, new_target);
 }
 
 static Value home_proto(Context *ctx, Frame *frame) {
     Value home = VAL_UNDEFINED;
-    if (frame->callee && obj_is_bytecode_function(frame->callee))
-        home = ((JSFunction *)frame->callee)->home_object;
+    if (frame->this_func && obj_is_bytecode_function(frame->this_func))
+        home = ((JSFunction *)frame->this_func)->home_object;
     if (!val_is_object(home)) return throw_syntax_error(ctx, "'super' keyword unexpected here");
     return obj_get_prototype_of(ctx, obj_from_value(home));
 }
@@ -636,7 +825,7 @@ static Value yield_star_step(Context *ctx, Value *it, bool *done) {
     if (mode == RESUME_NEXT) {
         inner = Call(ctx, it[1], iterator, 1, &received);
     } else {
-        PropKey k = mode == RESUME_THROW ? KEY(rt, throw) : KEY(rt, return);
+        PropKey k = mode == RESUME_THROW ? KEY(rt, throw) : KEY(rt, return );
         Value m = GetMethod(ctx, iterator, k);
         TRY(m);
         if (val_is_undefined(m)) {
@@ -727,6 +916,7 @@ Value interp_resume(Context *ctx, Coroutine *co, Value value, ResumeMode mode) {
     f->fb = fb;
     f->callee = sf->callee;
     f->coroutine = &co->base;
+    f->this_func = sf->this_func;
     f->regs = regs;
     f->env = sf->env;
     f->new_target = sf->new_target;
@@ -1074,6 +1264,8 @@ dispatch:
     CASE(CLOSURE) {
         Object *f = js_function_new(ctx, val_as_bytecode(consts[pc[2]]), frame->env);
         if (!f) goto exception;
+        if (val_as_bytecode(consts[pc[2]])->flags & FB_ARROW)
+            ((JSFunction *)f)->this_func = frame->this_func;
         regs[pc[1]] = val_from_object(f);
         NEXT(CLOSURE);
     }
@@ -1125,6 +1317,12 @@ dispatch:
         CHECK(r);
         regs[pc[1]] = r;
         NEXT(NEW_REGEXP);
+    }
+    CASE(GET_TEMPLATE) {
+        Value r = get_template_object(ctx, (ValueArray *)val_as_cell(consts[pc[2]]));
+        CHECK(r);
+        regs[pc[1]] = r;
+        NEXT(GET_TEMPLATE);
     }
     CASE(DEFINE_FIELD) {
         Object *o = obj_from_value(regs[pc[1]]);
@@ -1617,6 +1815,7 @@ dispatch:
             Frame *nf = frame_push(ctx, val_as_bytecode(code), NULL, frame->env, NULL, NULL, 0,
                                    VAL_UNDEFINED, VAL_UNDEFINED, FRAME_EVAL);
             if (!nf) goto exception;
+            nf->this_func = frame->this_func;
             nf->ret_reg = pc[1];
             LOAD_FRAME(nf);
             DISPATCH();
@@ -1657,6 +1856,34 @@ dispatch:
         not_callable_error(ctx, frame, fv, false);
         goto exception;
     }
+    CASE(CALL_EVAL_SPREAD) {
+        /* eval(...args) is still a direct eval (#sec-function-calls-runtime-semantics-evaluation)
+         */
+        if (regs[pc[2]] == ctx->intrinsics[INTR_eval]) {
+            Object *arr = obj_from_value(regs[pc[3]]);
+            if (array_length(arr) == 0 || arr->elements_length == 0) {
+                regs[pc[1]] = VAL_UNDEFINED;
+                NEXT(CALL_EVAL_SPREAD);
+            }
+            Value x = arr->elements[0];
+            bool not_code = false;
+            Value code = eval_compile(ctx, x, true, STRICT(), frame, &not_code);
+            CHECK(code);
+            if (not_code) {
+                regs[pc[1]] = x;
+                NEXT(CALL_EVAL_SPREAD);
+            }
+            gc_protect(rt, code);
+            Frame *nf = frame_push(ctx, val_as_bytecode(code), NULL, frame->env, NULL, NULL, 0,
+                                   VAL_UNDEFINED, VAL_UNDEFINED, FRAME_EVAL);
+            if (!nf) goto exception;
+            nf->this_func = frame->this_func;
+            nf->ret_reg = pc[1];
+            LOAD_FRAME(nf);
+            DISPATCH();
+        }
+    }
+    /* fall through: an ordinary spread call */
     CASE(CALL_SPREAD) {
         Value fv = regs[pc[2]];
         if (!val_is_callable(fv)) {
@@ -1811,45 +2038,109 @@ dispatch:
         NEXT(DEFINE_METHOD);
     }
     CASE(ADD_FIELD) {
-        JSFunction *f = (JSFunction *)obj_from_value(regs[pc[1]]);
-        if (!f->fields) {
-            f->fields = value_array_new(rt, 4);
-            if (!f->fields) goto exception;
-        }
-        if (value_array_push(rt, f->fields, regs[pc[2]]) < 0 ||
-            value_array_push(rt, f->fields, regs[pc[3]]) < 0)
-            goto exception;
+        CHECK(add_class_element(ctx, (JSFunction *)obj_from_value(regs[pc[1]]), regs[pc[2]],
+                                regs[pc[3]], VAL_UNDEFINED, ELEM_FIELD));
         NEXT(ADD_FIELD);
+    }
+    CASE(ADD_PRIVATE_METHOD) {
+        CHECK(add_class_element(ctx, (JSFunction *)obj_from_value(regs[pc[1]]), regs[pc[2]],
+                                regs[pc[3]], regs[pc[4]], pc[5] ? ELEM_ACCESSOR : ELEM_METHOD));
+        NEXT(ADD_PRIVATE_METHOD);
+    }
+    CASE(DEFINE_PRIVATE_METHOD) {
+        CHECK(private_method_add(ctx, obj_from_value(regs[pc[1]]), regs[pc[2]], regs[pc[3]],
+                                 regs[pc[4]], pc[5] != 0));
+        NEXT(DEFINE_PRIVATE_METHOD);
+    }
+    CASE(NEW_PRIVATE_NAME) {
+        Symbol *sym = symbol_new(rt, consts[pc[2]]);
+        if (!sym) goto exception;
+        sym->is_private = true;
+        regs[pc[1]] = val_from_symbol(sym);
+        NEXT(NEW_PRIVATE_NAME);
+    }
+    CASE(GET_PRIVATE) {
+        Value r = private_get(ctx, regs[pc[2]], regs[pc[3]]);
+        CHECK(r);
+        regs[pc[1]] = r;
+        NEXT(GET_PRIVATE);
+    }
+    CASE(SET_PRIVATE) {
+        CHECK(private_set(ctx, regs[pc[1]], regs[pc[2]], regs[pc[3]]));
+        NEXT(SET_PRIVATE);
+    }
+    CASE(HAS_PRIVATE) {
+        Value o = regs[pc[3]];
+        if (!val_is_object(o)) {
+            private_error(ctx, regs[pc[2]],
+                          "Cannot use 'in' operator to search for '%s' in a non-object");
+            goto exception;
+        }
+        regs[pc[1]] = val_from_bool(private_find(o, regs[pc[2]], NULL, NULL));
+        NEXT(HAS_PRIVATE);
     }
     CASE(RUN_STATIC) {
         CHECK(run_static(ctx, obj_from_value(regs[pc[1]]), obj_from_value(regs[pc[2]])));
         NEXT(RUN_STATIC);
     }
     CASE(INIT_FIELDS) {
-        if (frame->callee && obj_is_bytecode_function(frame->callee) &&
-            ((JSFunction *)frame->callee)->fields && val_is_object(regs[pc[1]]))
-            CHECK(
-                interp_init_fields(ctx, obj_from_value(regs[pc[1]]), (JSFunction *)frame->callee));
+        if (frame->this_func && obj_is_bytecode_function(frame->this_func) &&
+            ((JSFunction *)frame->this_func)->fields && val_is_object(regs[pc[1]]))
+            CHECK(interp_init_fields(ctx, obj_from_value(regs[pc[1]]),
+                                     (JSFunction *)frame->this_func));
         NEXT(INIT_FIELDS);
     }
     CASE(SUPER_CALL) {
-        Value r = super_construct(ctx, frame, pc[3], &regs[pc[2]]);
+        Value r = super_construct(ctx, frame, pc[3], &regs[pc[2]], frame->new_target);
         CHECK(r);
         regs[pc[1]] = r;
         NEXT(SUPER_CALL);
     }
     CASE(SUPER_CALL_SPREAD) {
         Object *arr = obj_from_value(regs[pc[2]]);
-        Value r = super_construct(ctx, frame, array_length(arr), arr->elements);
+        Value r = super_construct(ctx, frame, array_length(arr), arr->elements, frame->new_target);
         CHECK(r);
         regs[pc[1]] = r;
         NEXT(SUPER_CALL_SPREAD);
+    }
+    CASE(SUPER_CALL_NT) {
+        Value r = super_construct(ctx, frame, pc[3], &regs[pc[2]], regs[pc[4]]);
+        CHECK(r);
+        regs[pc[1]] = r;
+        NEXT(SUPER_CALL_NT);
+    }
+    CASE(SUPER_CALL_SPREAD_NT) {
+        Object *arr = obj_from_value(regs[pc[2]]);
+        Value r = super_construct(ctx, frame, array_length(arr), arr->elements, regs[pc[3]]);
+        CHECK(r);
+        regs[pc[1]] = r;
+        NEXT(SUPER_CALL_SPREAD_NT);
+    }
+    CASE(BIND_THIS_DYN) {
+        /* BindThisValue on GetThisEnvironment() from eval code */
+        String *this_atom = ATOM(rt, this);
+        Env *e = frame->env;
+        int slot = -1;
+        for (; e; e = e->parent) {
+            if (e->hdr.flags & ENV_WITH) continue;
+            if ((slot = env_find_slot(e, this_atom, NULL)) >= 0) break;
+        }
+        if (slot < 0) {
+            throw_syntax_error(ctx, "'super' keyword unexpected here");
+            goto exception;
+        }
+        if (e->slots[slot] != VAL_UNINITIALIZED) {
+            throw_reference_error(ctx, "Super constructor may only be called once");
+            goto exception;
+        }
+        e->slots[slot] = regs[pc[1]];
+        NEXT(BIND_THIS_DYN);
     }
     CASE(SUPER_FORWARD) {
         Value *args;
         bool owned;
         CHECK(collect_args(ctx, frame, 0, &args, &owned));
-        Value r = super_construct(ctx, frame, frame->argc, args);
+        Value r = super_construct(ctx, frame, frame->argc, args, frame->new_target);
         if (owned) free(args);
         CHECK(r);
         regs[pc[1]] = r;

@@ -27,7 +27,10 @@ typedef struct JSFunction {
     Env *env; /* closure environment (NULL: global) */
     Context *realm;
     Value home_object;  /* [[HomeObject]] for methods, else undefined */
-    ValueArray *fields; /* class constructors: [[Fields]] as [key, initializer]* */
+    ValueArray *fields; /* class constructors: [[Fields]] and private methods as
+                           [key, a, b, kind]* (vm/interp.c, InitializeInstanceElements) */
+    Object *this_func;  /* arrows: the function whose this-environment they see
+                           (super, new.target); NULL at top level */
 } JSFunction;
 extern const ClassDef class_function;
 
@@ -61,6 +64,8 @@ typedef struct Frame {
     ValueArray *extra_args; /* arguments past param_count (FB_KEEP_EXTRA_ARGS) */
     Context *realm;
     Object *coroutine; /* the Coroutine this frame runs (generators), else NULL */
+    Object *this_func; /* [[FunctionObject]] of GetThisEnvironment(): callee, or for
+                          arrows and direct eval the enclosing function (super) */
     HandleMark handle_mark;
     uint32_t argc;
     uint32_t env_depth;
@@ -108,6 +113,7 @@ typedef struct SuspendedFrame {
     Value new_target;
     ValueArray *extra_args;
     Context *realm;
+    Object *this_func;
     Value *regs; /* fb->reg_count values (malloc'd) */
     uint32_t pc; /* code offset of the suspending instruction */
     uint32_t env_depth;

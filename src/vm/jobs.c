@@ -140,6 +140,8 @@ void mica_runtime_set_rejection_tracker(mica_runtime *rt, mica_rejection_fn fn, 
 int KeepDuringJob(Runtime *rt, Value v) {
     JobQueue *q = queue_of(rt);
     if (!q) return oom(rt);
+    /* A loop calling deref on one WeakRef must not grow the list per call. */
+    if (q->kept_count && q->kept[q->kept_count - 1] == v) return 0;
     if (q->kept_count == q->kept_capacity) {
         size_t cap = q->kept_capacity ? q->kept_capacity * 2 : 16;
         Value *kept = realloc(q->kept, cap * sizeof(Value));

@@ -1,4 +1,5 @@
 // mica-flags: --max-heap 8m
+// gc-stress-every: 1000  (fills an 8 MiB heap: quadratic under stress at every allocation)
 // Allocating past the heap limit throws a catchable RangeError.
 var hoard = [];
 try {

@@ -1,3 +1,4 @@
+// gc-stress-every: 1000  (parses 100000 nested arrays; tests/unit/test_json_array.c stresses depth 6000 at every allocation)
 function show(v) {
     if (v === null) return 'null';
     if (Array.isArray(v)) return '[' + v.map(show).join(',') + ']';

@@ -1,3 +1,4 @@
+// gc-stress-every: 1000  (builds a chain of 100000 proxies: quadratic under stress at every allocation)
 // Proxy: traps, invariants, revocation, callable proxies, IsArray, realms.
 var log = [];
 var target = { a: 1 };

@@ -1,4 +1,5 @@
 // mica-flags: --expose-gc
+// gc-stress-every: 10  (20000-entry tables: the ephemeron pass makes every collection slow)
 // WeakMap / WeakSet: keys that can be held weakly, ephemeron semantics under gc().
 function err(f) { try { f(); return 'no error'; } catch (e) { return e.constructor.name; } }
 var wm = new WeakMap(), k1 = {}, k2 = function () {}, sym = Symbol('local');

@@ -7,6 +7,7 @@
 #include "util/utf.h"
 
 #include <stdint.h>
+#include <string.h>
 
 /* Whether the full mapping of cp is exactly want[0..want_n). */
 static int upper_equals(uint32_t cp, const uint32_t *want, int want_n) {
@@ -178,6 +179,177 @@ static void test_range_sets(void) {
     CHECK(!uni_set_contains(&uni_set_js_space, 0));
 }
 
+/* ---- RegExp property escapes ------------------------------------------- */
+
+static int lookup(const char *name, const char *value) {
+    return uni_property_lookup(name, strlen(name), value, value ? strlen(value) : 0);
+}
+
+/* Number of code points in a set (ranges may touch but never overlap). */
+static uint32_t set_size(int set) {
+    uint32_t total = 0;
+    for (int i = 0; i < uni_set_id_range_count(set); i++) {
+        uint32_t lo, hi;
+        uni_set_id_range(set, i, &lo, &hi);
+        total += hi - lo + 1;
+    }
+    return total;
+}
+
+static void test_property_general_category(void) {
+    int lu = lookup("General_Category", "Uppercase_Letter");
+    CHECK(lu >= 0);
+    CHECK(lookup("gc", "Lu") == lu && lookup("Lu", NULL) == lu &&
+          lookup("Uppercase_Letter", NULL) == lu);
+    CHECK(uni_property_lookup("Lu", 2, "", 0) == lu); /* value_len 0 is the lone form */
+    CHECK(uni_set_id_contains(lu, 'A') && uni_set_id_contains(lu, 'Z') &&
+          uni_set_id_contains(lu, 0x0391) && uni_set_id_contains(lu, 0x1D400));
+    CHECK(!uni_set_id_contains(lu, 'a') && !uni_set_id_contains(lu, '@') &&
+          !uni_set_id_contains(lu, 0x01C5)); /* ǅ is Lt */
+    CHECK(set_size(lu) == 1886);             /* Unicode 17.0 */
+    int l = lookup("L", NULL), lc = lookup("LC", NULL);
+    CHECK(l >= 0 && lc >= 0 && l != lc && lookup("Letter", NULL) == l &&
+          lookup("gc", "Cased_Letter") == lc);
+    CHECK(uni_set_id_contains(l, 0x4E00) && !uni_set_id_contains(lc, 0x4E00));
+    CHECK(uni_set_id_contains(lc, 0x01C5) && !uni_set_id_contains(lc, '1'));
+    int punct = lookup("punct", NULL), digit = lookup("gc", "digit");
+    CHECK(punct == lookup("P", NULL) && digit == lookup("Nd", NULL) && digit >= 0);
+    CHECK(lookup("Combining_Mark", NULL) == lookup("M", NULL) &&
+          lookup("cntrl", NULL) == lookup("Cc", NULL));
+    int cs = lookup("Cs", NULL), cn = lookup("Cn", NULL);
+    CHECK(uni_set_id_contains(cs, 0xD800) && uni_set_id_contains(cs, 0xDFFF) &&
+          set_size(cs) == 2048);
+    CHECK(uni_set_id_contains(cn, 0x0378) && uni_set_id_contains(cn, 0x10FFFF) &&
+          !uni_set_id_contains(cn, 'a'));
+    /* Exact spelling only. */
+    CHECK(lookup("lu", NULL) < 0 && lookup("LU", NULL) < 0 && lookup("IsLu", NULL) < 0);
+    CHECK(lookup("General_Category", "uppercase_letter") < 0 && lookup("GC", "Lu") < 0);
+    CHECK(lookup("general_category", "Lu") < 0 && lookup("gc", "Uppercase Letter") < 0);
+    CHECK(lookup("L&", NULL) < 0 && lookup("gc", "Greek") < 0 && lookup("gc", "Alphabetic") < 0);
+    CHECK(uni_property_lookup("Lu", 1, NULL, 0) == l); /* counted, not NUL-terminated: "L" */
+    CHECK(uni_property_lookup("Lux", 2, NULL, 0) == lu);
+    CHECK(uni_property_lookup("Lu\0", 3, NULL, 0) < 0);
+    CHECK(uni_property_lookup(NULL, 0, NULL, 0) < 0 && uni_property_lookup("", 0, "Lu", 2) < 0);
+}
+
+static void test_property_scripts(void) {
+    int greek = lookup("Script", "Greek");
+    CHECK(greek >= 0 && lookup("sc", "Grek") == greek && lookup("Script", "Grek") == greek);
+    CHECK(uni_set_id_contains(greek, 0x03B1) && uni_set_id_contains(greek, 0x1F00) &&
+          uni_set_id_contains(greek, 0x2126) && uni_set_id_contains(greek, 0x1D245));
+    CHECK(!uni_set_id_contains(greek, 'a') &&
+          !uni_set_id_contains(greek, 0x0374)); /* ʹ is Common */
+    int scx_greek = lookup("scx", "Greek");
+    CHECK(scx_greek >= 0 && scx_greek != greek && uni_set_id_contains(scx_greek, 0x0342));
+    CHECK(!uni_set_id_contains(greek, 0x0342)); /* Inherited, Greek only by extension */
+    int hira = lookup("Script_Extensions", "Hiragana");
+    CHECK(hira == lookup("scx", "Hira") && hira >= 0);
+    CHECK(uni_set_id_contains(hira, 0x3042) && uni_set_id_contains(hira, 0x30FC) &&
+          uni_set_id_contains(hira, 0x3001)); /* 、 and ー are shared with Katakana and others */
+    CHECK(!uni_set_id_contains(lookup("sc", "Hira"), 0x30FC));
+    CHECK(uni_set_id_contains(lookup("sc", "Zyyy"), 0x30FC) &&
+          lookup("sc", "Common") == lookup("sc", "Zyyy"));
+    CHECK(lookup("sc", "Qaai") == lookup("sc", "Inherited") && lookup("sc", "Zinh") >= 0);
+    int unknown = lookup("sc", "Zzzz");
+    CHECK(uni_set_id_contains(unknown, 0xD800) && uni_set_id_contains(unknown, 0x10FFFF));
+    int hrkt = lookup("sc", "Katakana_Or_Hiragana"); /* a valid value with no code points */
+    CHECK(hrkt >= 0 && lookup("scx", "Hrkt") >= 0 && uni_set_id_range_count(hrkt) == 0);
+    CHECK(lookup("sc", "Sidetic") >= 0 && lookup("scx", "Berf") >= 0); /* new in Unicode 17 */
+    CHECK(lookup("Greek", NULL) < 0 && lookup("Grek", NULL) < 0);      /* scripts need sc= */
+    CHECK(lookup("sc", "greek") < 0 && lookup("Sc", "Greek") < 0 && lookup("scx", "Lu") < 0);
+    CHECK(lookup("script", "Greek") < 0 && lookup("Script_extensions", "Greek") < 0);
+}
+
+static void test_property_binary(void) {
+    int ascii = lookup("ASCII", NULL), any = lookup("Any", NULL),
+        assigned = lookup("Assigned", NULL);
+    CHECK(ascii >= 0 && any >= 0 && assigned >= 0);
+    CHECK(uni_set_id_contains(ascii, 0) && uni_set_id_contains(ascii, 0x7F) &&
+          !uni_set_id_contains(ascii, 0x80));
+    CHECK(set_size(any) == 0x110000 && uni_set_id_contains(any, 0xDC00) &&
+          !uni_set_id_contains(any, 0x110000));
+    CHECK(!uni_set_id_contains(assigned, 0x0378) && uni_set_id_contains(assigned, 0xD800) &&
+          uni_set_id_contains(assigned, 'a'));
+    CHECK(set_size(assigned) + set_size(lookup("Cn", NULL)) == 0x110000);
+    int emoji = lookup("Emoji", NULL);
+    CHECK(emoji >= 0 && uni_set_id_contains(emoji, 0x1F600) && uni_set_id_contains(emoji, '#') &&
+          !uni_set_id_contains(emoji, 'a'));
+    CHECK(lookup("Alpha", NULL) == lookup("Alphabetic", NULL) &&
+          lookup("space", NULL) == lookup("White_Space", NULL));
+    CHECK(lookup("ID_Start", NULL) == lookup("IDS", NULL) && lookup("IDS", NULL) >= 0);
+    CHECK(uni_set_id_contains(lookup("White_Space", NULL), 0x85) &&
+          uni_set_id_contains(lookup("Pat_WS", NULL), 0x200E));
+    CHECK(lookup("Changes_When_NFKC_Casefolded", NULL) == lookup("CWKCF", NULL));
+    /* Not in ECMA-262 Table 68, or misspelled. */
+    CHECK(lookup("WSpace", NULL) < 0 && lookup("Other_Alphabetic", NULL) < 0 &&
+          lookup("InCB", NULL) < 0);
+    CHECK(lookup("ascii", NULL) < 0 && lookup("any", NULL) < 0 && lookup("Ascii", NULL) < 0);
+    CHECK(lookup("ASCII", "Yes") < 0 && lookup("gc", "ASCII") < 0 &&
+          lookup("Basic_Emoji", NULL) < 0);
+    /* Invalid set ids answer empty. */
+    uint32_t lo, hi;
+    uni_set_id_range(-1, 0, &lo, &hi);
+    CHECK(lo > hi && !uni_set_id_contains(-1, 'a') && uni_set_id_range_count(-1) == 0);
+    uni_set_id_range(ascii, 1000, &lo, &hi);
+    CHECK(lo > hi && !uni_set_id_contains(100000, 'a') && uni_set_id_range_count(100000) == 0);
+}
+
+static bool string_property_has(int id, const uint32_t *want, int want_len) {
+    for (int i = 0; i < uni_string_property_count(id); i++) {
+        int len;
+        const uint32_t *cps = uni_string_property_string(id, i, &len);
+        if (len == want_len && memcmp(cps, want, sizeof *cps * (size_t)len) == 0) return true;
+    }
+    return false;
+}
+
+static void test_property_strings(void) {
+    const char *names[] = {"Basic_Emoji",
+                           "Emoji_Keycap_Sequence",
+                           "RGI_Emoji_Modifier_Sequence",
+                           "RGI_Emoji_Flag_Sequence",
+                           "RGI_Emoji_Tag_Sequence",
+                           "RGI_Emoji_ZWJ_Sequence",
+                           "RGI_Emoji"};
+    int ids[7];
+    for (int i = 0; i < 7; i++) {
+        ids[i] = uni_string_property_lookup(names[i], strlen(names[i]));
+        CHECK(ids[i] >= 0);
+    }
+    int basic = ids[0], keycap = ids[1], flag = ids[3], zwj = ids[5], rgi = ids[6];
+    CHECK(uni_string_property_count(keycap) == 12);
+    CHECK(string_property_has(keycap, (uint32_t[]){'#', 0xFE0F, 0x20E3}, 3));
+    CHECK(!string_property_has(keycap, (uint32_t[]){'#', 0x20E3}, 2));
+    CHECK(string_property_has(flag, (uint32_t[]){0x1F1FA, 0x1F1F8}, 2)); /* 🇺🇸 */
+    uint32_t family[] = {0x1F468, 0x200D, 0x1F469, 0x200D, 0x1F467, 0x200D, 0x1F466};
+    CHECK(string_property_has(zwj, family, 7) && string_property_has(rgi, family, 7));
+    CHECK(!string_property_has(basic, family, 7));
+    CHECK(string_property_has(
+        rgi, (uint32_t[]){0x1F3F4, 0xE0067, 0xE0062, 0xE0073, 0xE0063, 0xE0074, 0xE007F}, 7));
+    /* RGI_Emoji is the union of the others. */
+    int total = 0;
+    for (int i = 0; i < 6; i++)
+        total += uni_string_property_count(ids[i]);
+    CHECK(total == uni_string_property_count(rgi) && total == 2760);
+    /* Single code points live in a plain set: ⌚ is Basic_Emoji, 😀 too. */
+    int basic_cps = uni_string_property_codepoints(basic);
+    CHECK(uni_set_id_contains(basic_cps, 0x231A) && uni_set_id_contains(basic_cps, 0x1F600));
+    CHECK(!uni_set_id_contains(basic_cps, '#') &&
+          !uni_set_id_contains(basic_cps, 0xA9)); /* © needs FE0F */
+    CHECK(string_property_has(basic, (uint32_t[]){0xA9, 0xFE0F}, 2));
+    CHECK(uni_string_property_codepoints(rgi) == basic_cps);
+    CHECK(uni_set_id_range_count(uni_string_property_codepoints(zwj)) == 0);
+    /* Exact names only; code point properties are not properties of strings. */
+    CHECK(uni_string_property_lookup("rgi_emoji", 9) < 0 &&
+          uni_string_property_lookup("Emoji", 5) < 0);
+    CHECK(uni_string_property_lookup("RGI_Emoji", 8) < 0 &&
+          uni_string_property_lookup(NULL, 0) < 0);
+    int len = 5;
+    CHECK(uni_string_property_string(rgi, 2760, &len) == NULL && len == 0);
+    CHECK(uni_string_property_string(-1, 0, &len) == NULL && uni_string_property_count(7) == 0);
+    CHECK(uni_string_property_codepoints(-1) < 0);
+}
+
 /* ---- UTF ---------------------------------------------------------------- */
 
 static int decode_all(const char *bytes, size_t len, uint32_t *out, int max) {
@@ -304,6 +476,10 @@ int main(void) {
     RUN(test_simple_mappings);
     RUN(test_canonicalize);
     RUN(test_range_sets);
+    RUN(test_property_general_category);
+    RUN(test_property_scripts);
+    RUN(test_property_binary);
+    RUN(test_property_strings);
     RUN(test_utf8_round_trip);
     RUN(test_utf8_invalid);
     RUN(test_utf8_utf16);

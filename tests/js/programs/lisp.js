@@ -1,3 +1,4 @@
+// gc-stress-every: 100  (a long-running program: too slow with a collection at every allocation)
 // A small Lisp: a hand-written tokenizer (no regular expressions), a reader,
 // and an evaluator with lexical closures, tail calls in a trampoline loop,
 // and a few dozen primitives. Runs a handful of programs and prints results.
