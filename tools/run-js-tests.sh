@@ -2,7 +2,8 @@
 # run-js-tests.sh MICA — runs tests/js/*.js and tests/js/programs/*.js (whole
 # programs whose .expected output comes from node). A test passes when MICA exits 0
 # and, if tests/js/NAME.expected exists, its stdout equals that file.
-# Tests named *_fail.js must exit non-zero instead (stderr is not compared).
+# Tests named *_fail.js must exit non-zero instead (stdout is compared only
+# when a .expected exists).
 # A test whose first line is "// mica-flags: FLAGS" runs as MICA FLAGS FILE.
 # With NAME.stderr beside it, the test runs from its own directory (so
 # messages name it as NAME.js) and its stderr must equal that file.
@@ -35,9 +36,9 @@ for t in "$dir"/*.js "$dir"/programs/*.js; do
     fi
     case "$t" in
     *_fail.js) if [ $rc -ne 0 ]; then ok=1; else ok=0; fi ;;
-    *) ok=1; [ $rc -eq 0 ] || ok=0
-       if [ $ok -eq 1 ] && [ -f "$exp" ] && [ "$out" != "$(cat "$exp")" ]; then ok=0; fi ;;
+    *) ok=1; [ $rc -eq 0 ] || ok=0 ;;
     esac
+    if [ $ok -eq 1 ] && [ -f "$exp" ] && [ "$out" != "$(cat "$exp")" ]; then ok=0; fi
     if [ $ok -eq 1 ] && [ -f "$errexp" ] && [ "$(cat /tmp/mica-js-err.$$)" != "$(cat "$errexp")" ]; then
         ok=0; echo "stderr of $t differs from $errexp:"
     fi

@@ -231,14 +231,20 @@ static void report(mica_context *ctx, const char *prefix, mica_value value) {
 }
 
 /* A microtask checkpoint, then the unhandled-rejection check: 0, or 1 after
- * a report. */
+ * a report. A job that throws (a queueMicrotask callback, a finalization
+ * cleanup callback) is reported, and the jobs already queued still run: one
+ * registry's failing callback does not stop the others' cleanups. The
+ * process then ends, as after any uncaught error. */
 static int end_of_task(host_loop *l) {
+    int status = 0;
     mica_context *failed = NULL;
-    if (mica_run_jobs(l->rt, &failed) != MICA_OK) {
+    while (mica_run_jobs(l->rt, &failed) != MICA_OK) {
         mica_context *ctx = failed ? failed : l->ctx;
         report(ctx, "Uncaught ", mica_take_exception(ctx));
-        return 1;
+        status = 1;
+        failed = NULL;
     }
+    if (status) return status;
     if (l->rejected_count) {
         mica_value promise = mica_persistent_get(l->rejected[0]);
         report(l->ctx, "Uncaught (in promise) ", mica_promise_result(l->ctx, promise));
