@@ -174,6 +174,23 @@ t262_expectation *t262_expectations_find(t262_expectations *list, const char *pa
     return NULL;
 }
 
+/* A reason is a reminder, not a log: keep it short, cut on a character. */
+static void set_reason(t262_expectation *e, const char *message) {
+    if (!message) message = "";
+    free(e->reason);
+    size_t n = strlen(message);
+    if (n > REASON_MAX) {
+        n = REASON_MAX - 3;
+        while (n > 0 && ((unsigned char)message[n] & 0xC0) == 0x80)
+            n--;
+        e->reason = checked_realloc(NULL, n + 4);
+        memcpy(e->reason, message, n);
+        memcpy(e->reason + n, "...", 4);
+    } else {
+        e->reason = copy_range(message, message + n);
+    }
+}
+
 void t262_expectations_update(t262_expectations *list, const char *path, int mode_count,
                               const int *modes, const int *failed, const char *const *messages) {
     int failing = 0, first_failing = -1;
@@ -185,7 +202,8 @@ void t262_expectations_update(t262_expectations *list, const char *path, int mod
     }
     int wanted_mode = failing == mode_count ? -1 : failing == 1 ? modes[first_failing] : -1;
 
-    /* Reuse the existing entry (its reason and comments) when there is one. */
+    /* Reuse the existing entry (its comments) when there is one; its reason
+     * becomes today's failure message, so no reason outlives its cause. */
     t262_expectation *keep = NULL;
     int i = lower_bound(list, path);
     for (; i >= 0 && i < list->sorted_count && strcmp(list->items[i].path, path) == 0; i++) {
@@ -198,26 +216,17 @@ void t262_expectations_update(t262_expectations *list, const char *path, int mod
             e->dropped = 1;
         }
     }
-    if (failing == 0 || keep) return;
-    t262_expectation *e = append(list);
-    e->path = copy_range(path, path + strlen(path));
-    e->mode = wanted_mode;
-    const char *message = messages[first_failing] ? messages[first_failing] : "";
-    /* A reason is a reminder, not a log: keep it short, cut on a character. */
-    size_t n = strlen(message);
-    if (n > REASON_MAX) {
-        n = REASON_MAX - 3;
-        while (n > 0 && ((unsigned char)message[n] & 0xC0) == 0x80)
-            n--;
-        e->reason = checked_realloc(NULL, n + 4);
-        memcpy(e->reason, message, n);
-        memcpy(e->reason + n, "...", 4);
-    } else {
-        e->reason = copy_range(message, message + n);
+    if (failing == 0) return;
+    t262_expectation *e = keep;
+    if (!e) {
+        e = append(list);
+        e->path = copy_range(path, path + strlen(path));
+        e->mode = wanted_mode;
+        e->added = 1;
+        /* Not sorted in: lookups search the sorted prefix, and each path is
+         * updated once; t262_expectations_write sorts. */
     }
-    e->added = 1;
-    /* Not sorted in: lookups search the sorted prefix, and each path is
-     * updated once; t262_expectations_write sorts. */
+    set_reason(e, messages[first_failing]);
 }
 
 void t262_expectations_drop_path(t262_expectations *list, const char *path) {
