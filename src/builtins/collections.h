@@ -20,6 +20,14 @@ static inline KeyedCollection *collection_of(Value v, const ClassDef *cls) {
 /* AddEntriesFromIterable ( target, iterable, adder ) — #sec-add-entries-from-iterable */
 Value AddEntriesFromIterable(Context *ctx, Value target, Value iterable, Value adder);
 
+/* The Map, WeakMap, Set and WeakSet constructors' shared body
+ * (#sec-map-iterable, #sec-weakmap-iterable, #sec-set-iterable,
+ * #sec-weakset-iterable): OrdinaryCreateFromConstructor, then the adder
+ * ("set" for maps, "add" for sets) called with each entry's key and value,
+ * or with each value, of iterable (undefined or null: none). */
+Value collection_construct(Context *ctx, Value new_target, const ClassDef *cls,
+                           IntrinsicId proto_id, Value iterable);
+
 /* A new empty collection of cls with prototype proto. NULL on OOM. */
 KeyedCollection *collection_new(Context *ctx, const ClassDef *cls, Object *proto);
 

@@ -20,15 +20,6 @@ KeyedCollection *collection_new(Context *ctx, const ClassDef *cls, Object *proto
     return c;
 }
 
-/* Creates a collection for a constructor call: OrdinaryCreateFromConstructor
- * with the [[MapData]]-like slot set to a new empty List. */
-static KeyedCollection *collection_from_constructor(Context *ctx, Value new_target,
-                                                    IntrinsicId fallback, const ClassDef *cls) {
-    Object *proto = GetPrototypeFromConstructor(ctx, new_target, fallback);
-    if (!proto) return NULL;
-    return collection_new(ctx, cls, proto);
-}
-
 /* AddEntriesFromIterable ( target, iterable, adder ) — #sec-add-entries-from-iterable */
 Value AddEntriesFromIterable(Context *ctx, Value target, Value iterable, Value adder) {
     Runtime *rt = ctx->rt;
@@ -61,20 +52,50 @@ Value AddEntriesFromIterable(Context *ctx, Value target, Value iterable, Value a
     }
 }
 
+/* AddValuesFromIterable: the loop of the Set and WeakSet constructors
+ * (#sec-set-iterable steps 5-8), which pass each value alone to the adder. */
+static Value AddValuesFromIterable(Context *ctx, Value target, Value iterable, Value adder) {
+    Runtime *rt = ctx->rt;
+    IteratorRecord rec;
+    TRY_I(GetIterator(ctx, iterable, ITER_KIND_SYNC, &rec));
+    for (;;) {
+        HandleMark mark = gc_scope_open(rt);
+        Value next = IteratorStepValue(ctx, &rec);
+        if (val_is_exception(next)) return VAL_EXCEPTION;
+        if (next == ITER_DONE) {
+            gc_scope_close(rt, mark);
+            return target;
+        }
+        Value status = Call(ctx, adder, target, 1, &next);
+        gc_scope_close(rt, mark);
+        if (val_is_exception(status)) return IteratorClose(ctx, &rec, VAL_EXCEPTION);
+    }
+}
+
+Value collection_construct(Context *ctx, Value new_target, const ClassDef *cls,
+                           IntrinsicId proto_id, Value iterable) {
+    bool is_map = cls == &class_map || cls == &class_weakmap;
+    if (val_is_undefined(new_target))
+        return throw_type_error(ctx, "Constructor %s requires 'new'", cls->name);
+    Object *proto = GetPrototypeFromConstructor(ctx, new_target, proto_id);
+    if (!proto) return VAL_EXCEPTION;
+    KeyedCollection *c = collection_new(ctx, cls, proto);
+    if (!c) return VAL_EXCEPTION;
+    Value target = val_from_object(&c->base);
+    if (val_is_nullish(iterable)) return target;
+    Value adder = Get(ctx, &c->base, is_map ? KEY(ctx->rt, set) : KEY(ctx->rt, add));
+    TRY(adder);
+    if (!val_is_callable(adder))
+        return throw_type_error(ctx, "%s: '%s' is not a function", cls->name,
+                                is_map ? "set" : "add");
+    return is_map ? AddEntriesFromIterable(ctx, target, iterable, adder)
+                  : AddValuesFromIterable(ctx, target, iterable, adder);
+}
+
 /* Map ( [ iterable ] ) — #sec-map-iterable */
 static Value map_constructor(Context *ctx, Value this_value, int argc, const Value *argv,
                              Value new_target, int magic) {
-    if (val_is_undefined(new_target))
-        return throw_type_error(ctx, "Constructor Map requires 'new'");
-    KeyedCollection *map =
-        collection_from_constructor(ctx, new_target, INTR_MapPrototype, &class_map);
-    if (!map) return VAL_EXCEPTION;
-    Value iterable = ARG(0);
-    if (val_is_nullish(iterable)) return val_from_object(&map->base);
-    Value adder = Get(ctx, &map->base, KEY(ctx->rt, set));
-    TRY(adder);
-    if (!val_is_callable(adder)) return throw_type_error(ctx, "Map: 'set' is not a function");
-    return AddEntriesFromIterable(ctx, val_from_object(&map->base), iterable, adder);
+    return collection_construct(ctx, new_target, &class_map, INTR_MapPrototype, ARG(0));
 }
 
 /* Map.groupBy ( items, callback ) — #sec-map.groupby, with GroupBy ( items,

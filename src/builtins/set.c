@@ -24,33 +24,7 @@ const ClassDef class_set = {
 /* Set ( [ iterable ] ) — #sec-set-iterable */
 static Value set_constructor(Context *ctx, Value this_value, int argc, const Value *argv,
                              Value new_target, int magic) {
-    Runtime *rt = ctx->rt;
-    if (val_is_undefined(new_target))
-        return throw_type_error(ctx, "Constructor Set requires 'new'");
-    Object *proto = GetPrototypeFromConstructor(ctx, new_target, INTR_SetPrototype);
-    if (!proto) return VAL_EXCEPTION;
-    KeyedCollection *set = collection_new(ctx, &class_set, proto);
-    if (!set) return VAL_EXCEPTION;
-    Value set_v = val_from_object(&set->base);
-    Value iterable = ARG(0);
-    if (val_is_nullish(iterable)) return set_v;
-    Value adder = Get(ctx, &set->base, KEY(rt, add));
-    TRY(adder);
-    if (!val_is_callable(adder)) return throw_type_error(ctx, "Set: 'add' is not a function");
-    IteratorRecord rec;
-    TRY_I(GetIterator(ctx, iterable, ITER_KIND_SYNC, &rec));
-    for (;;) {
-        HandleMark mark = gc_scope_open(rt);
-        Value next = IteratorStepValue(ctx, &rec);
-        if (val_is_exception(next)) return VAL_EXCEPTION;
-        if (next == ITER_DONE) {
-            gc_scope_close(rt, mark);
-            return set_v;
-        }
-        Value status = Call(ctx, adder, set_v, 1, &next);
-        gc_scope_close(rt, mark);
-        if (val_is_exception(status)) return IteratorClose(ctx, &rec, VAL_EXCEPTION);
-    }
+    return collection_construct(ctx, new_target, &class_set, INTR_SetPrototype, ARG(0));
 }
 
 /* get Set [ %Symbol.species% ] — #sec-get-set-%symbol.species% */

@@ -27,18 +27,7 @@ const ClassDef class_weakset = {
 /* WeakMap ( [ iterable ] ) — #sec-weakmap-iterable */
 static Value weakmap_constructor(Context *ctx, Value this_value, int argc, const Value *argv,
                                  Value new_target, int magic) {
-    if (val_is_undefined(new_target))
-        return throw_type_error(ctx, "Constructor WeakMap requires 'new'");
-    Object *proto = GetPrototypeFromConstructor(ctx, new_target, INTR_WeakMapPrototype);
-    if (!proto) return VAL_EXCEPTION;
-    KeyedCollection *map = collection_new(ctx, &class_weakmap, proto);
-    if (!map) return VAL_EXCEPTION;
-    Value iterable = ARG(0);
-    if (val_is_nullish(iterable)) return val_from_object(&map->base);
-    Value adder = Get(ctx, &map->base, KEY(ctx->rt, set));
-    TRY(adder);
-    if (!val_is_callable(adder)) return throw_type_error(ctx, "WeakMap: 'set' is not a function");
-    return AddEntriesFromIterable(ctx, val_from_object(&map->base), iterable, adder);
+    return collection_construct(ctx, new_target, &class_weakmap, INTR_WeakMapPrototype, ARG(0));
 }
 
 /* RequireInternalSlot ( M, [[WeakMapData]] / [[WeakSetData]] ) — #sec-requireinternalslot */
@@ -93,33 +82,7 @@ static Value weakmap_set(Context *ctx, Value this_value, int argc, const Value *
 /* WeakSet ( [ iterable ] ) — #sec-weakset-iterable */
 static Value weakset_constructor(Context *ctx, Value this_value, int argc, const Value *argv,
                                  Value new_target, int magic) {
-    Runtime *rt = ctx->rt;
-    if (val_is_undefined(new_target))
-        return throw_type_error(ctx, "Constructor WeakSet requires 'new'");
-    Object *proto = GetPrototypeFromConstructor(ctx, new_target, INTR_WeakSetPrototype);
-    if (!proto) return VAL_EXCEPTION;
-    KeyedCollection *set = collection_new(ctx, &class_weakset, proto);
-    if (!set) return VAL_EXCEPTION;
-    Value set_v = val_from_object(&set->base);
-    Value iterable = ARG(0);
-    if (val_is_nullish(iterable)) return set_v;
-    Value adder = Get(ctx, &set->base, KEY(rt, add));
-    TRY(adder);
-    if (!val_is_callable(adder)) return throw_type_error(ctx, "WeakSet: 'add' is not a function");
-    IteratorRecord rec;
-    TRY_I(GetIterator(ctx, iterable, ITER_KIND_SYNC, &rec));
-    for (;;) {
-        HandleMark mark = gc_scope_open(rt);
-        Value next = IteratorStepValue(ctx, &rec);
-        if (val_is_exception(next)) return VAL_EXCEPTION;
-        if (next == ITER_DONE) {
-            gc_scope_close(rt, mark);
-            return set_v;
-        }
-        Value status = Call(ctx, adder, set_v, 1, &next);
-        gc_scope_close(rt, mark);
-        if (val_is_exception(status)) return IteratorClose(ctx, &rec, VAL_EXCEPTION);
-    }
+    return collection_construct(ctx, new_target, &class_weakset, INTR_WeakSetPrototype, ARG(0));
 }
 
 /* WeakSet.prototype.add ( value ) — #sec-weakset.prototype.add */
