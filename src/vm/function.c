@@ -131,34 +131,57 @@ static void bound_trace(Runtime *rt, Object *o) {
     if (b->bound_args) gc_mark_cell(rt, &b->bound_args->hdr);
 }
 
-/* All bound arguments followed by argv, in a malloc'd array (the values
- * stay rooted through the bound function and the caller). */
-static Value *bound_arguments(Context *ctx, BoundFunction *b, int argc, const Value *argv,
-                              uint32_t *total) {
-    uint32_t nb = b->bound_args ? b->bound_args->length : 0;
-    uint64_t n = (uint64_t)nb + (uint64_t)argc;
-    if (n > 0xFFFFFF) {
-        throw_range_error(ctx, "Too many arguments in function call");
-        return NULL;
+static BoundFunction *bound_target_of(BoundFunction *b) {
+    Value t = b->target;
+    if (val_is_object(t) && obj_from_value(t)->cls == &class_bound_function)
+        return (BoundFunction *)obj_from_value(t);
+    return NULL;
+}
+
+/* Calling a bound function whose target is itself bound is calling the inner
+ * one with the outer one's arguments prepended (the outer [[BoundThis]] is
+ * never seen), so a chain of any length runs without recursion: this returns
+ * the innermost bound function of the chain starting at b and, in a malloc'd
+ * array, the bound arguments of every link, innermost first, then argv (the
+ * values stay rooted through the chain and the caller). */
+static Value *bound_chain_arguments(Context *ctx, BoundFunction *b, int argc, const Value *argv,
+                                    uint32_t *total, BoundFunction **innermost) {
+    uint64_t n = (uint64_t)argc;
+    BoundFunction *link = b;
+    for (;;) {
+        n += link->bound_args ? link->bound_args->length : 0;
+        if (n > 0xFFFFFF) {
+            throw_range_error(ctx, "Too many arguments in function call");
+            return NULL;
+        }
+        BoundFunction *next = bound_target_of(link);
+        if (!next) break;
+        link = next;
     }
+    *innermost = link;
     Value *all = malloc(sizeof(Value) * (n ? n : 1));
     if (!all) {
         throw_range_error(ctx, "Out of memory");
         return NULL;
     }
-    if (nb) memcpy(all, b->bound_args->items, sizeof(Value) * nb);
-    if (argc) memcpy(all + nb, argv, sizeof(Value) * (size_t)argc);
+    size_t pos = (size_t)(n - (uint64_t)argc);
+    if (argc) memcpy(all + pos, argv, sizeof(Value) * (size_t)argc);
+    for (link = b; link; link = bound_target_of(link)) {
+        uint32_t nb = link->bound_args ? link->bound_args->length : 0;
+        pos -= nb;
+        if (nb) memcpy(all + pos, link->bound_args->items, sizeof(Value) * nb);
+    }
     *total = (uint32_t)n;
     return all;
 }
 
 /* [[Call]] — #sec-bound-function-exotic-objects-call-thisargument-argumentslist */
 static Value bound_call(Context *ctx, Object *f, Value this_value, int argc, const Value *argv) {
-    BoundFunction *b = (BoundFunction *)f;
+    BoundFunction *inner;
     uint32_t n;
-    Value *all = bound_arguments(ctx, b, argc, argv, &n);
+    Value *all = bound_chain_arguments(ctx, (BoundFunction *)f, argc, argv, &n, &inner);
     if (!all) return VAL_EXCEPTION;
-    Value r = Call(ctx, b->target, b->bound_this, (int)n, all);
+    Value r = Call(ctx, inner->target, inner->bound_this, (int)n, all);
     free(all);
     return r;
 }
@@ -166,12 +189,15 @@ static Value bound_call(Context *ctx, Object *f, Value this_value, int argc, con
 /* [[Construct]] — #sec-bound-function-exotic-objects-construct-argumentslist-newtarget */
 static Value bound_construct(Context *ctx, Object *f, int argc, const Value *argv,
                              Value new_target) {
-    BoundFunction *b = (BoundFunction *)f;
+    BoundFunction *inner;
     uint32_t n;
-    Value *all = bound_arguments(ctx, b, argc, argv, &n);
+    Value *all = bound_chain_arguments(ctx, (BoundFunction *)f, argc, argv, &n, &inner);
     if (!all) return VAL_EXCEPTION;
-    if (val_is_object(new_target) && obj_from_value(new_target) == f) new_target = b->target;
-    Value r = Construct(ctx, b->target, (int)n, all, new_target);
+    /* Step 5 at every link: SameValue(F, newTarget) → newTarget = target. */
+    for (BoundFunction *link = (BoundFunction *)f; link; link = bound_target_of(link))
+        if (val_is_object(new_target) && obj_from_value(new_target) == &link->base)
+            new_target = link->target;
+    Value r = Construct(ctx, inner->target, (int)n, all, new_target);
     free(all);
     return r;
 }
