@@ -25,7 +25,7 @@ HOST_OBJ := $(HOST_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 T262_OBJ := $(T262_SRC:%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all test unit test262 test262-update bench clean check-generated
+.PHONY: all test unit test262 test262-update bench libs clean check-generated
 
 all: $(BUILD)/mica $(BUILD)/libmica.a
 
@@ -74,6 +74,13 @@ test262-update: $(BUILD)/mica-test262
 
 bench: $(BUILD)/mica
 	tools/bench/run.sh $(BUILD)/mica
+
+# Real-world libraries from npm (pinned in tools/libs/package-lock.json) run
+# as plain scripts under mica and node, outputs compared byte for byte.
+# Needs node and npm (and the registry, the first time); installs into
+# $(BUILD)/libs. Not part of `make test`.
+libs: $(BUILD)/mica
+	LIBS_DIR=$(abspath $(BUILD))/libs tools/libs/run.sh $(BUILD)/mica
 
 clean:
 	rm -rf build build-san

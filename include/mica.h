@@ -79,7 +79,7 @@ void mica_persistent_free(mica_persistent *p);
 enum {
     MICA_EVAL_SCRIPT = 0,
     MICA_EVAL_STRICT = 1 << 0, /* compile the script as strict code */
-    MICA_EVAL_MODULE = 1 << 1, /* module code (throws until modules exist) */
+    MICA_EVAL_MODULE = 1 << 1, /* module code: `filename` is its canonical name */
 };
 
 /* Parses and compiles; early errors come back as a pending SyntaxError and
@@ -91,6 +91,43 @@ mica_status mica_run(mica_context *ctx, mica_value script, mica_value *result);
 /* Compile + run. */
 mica_status mica_eval(mica_context *ctx, const char *source, size_t length,
                       const char *filename, int flags, mica_value *result);
+
+/* ---- modules -------------------------------------------------------------
+ * With MICA_EVAL_MODULE, mica_compile parses a module (nothing is loaded
+ * yet) and mica_run registers it in its context under `filename`, loads its
+ * imports through the runtime's module loader, links and evaluates the
+ * graph. *result is the promise of the evaluation; a graph that fails
+ * before any top-level await (a missing module, a bad import, a throwing
+ * module body) makes mica_run return MICA_EXCEPTION with the error pending
+ * instead. Each context loads a module once per canonical name. import()
+ * works from scripts (their filename is the referrer) and modules. */
+typedef struct mica_module_request {
+    const char *referrer;  /* canonical name of the importing module or script; NULL: none */
+    const char *specifier; /* as written in the import */
+    int line, column;      /* of the import in the referrer; 0 when unknown */
+} mica_module_request;
+
+typedef struct mica_module_loader {
+    /* The canonical name of the requested module: malloc'd, the engine
+     * frees it with free(). Requests with equal names share one module.
+     * NULL with an exception thrown (mica_throw_error) when it cannot be
+     * resolved. */
+    char *(*resolve)(mica_context *ctx, void *opaque, const mica_module_request *request);
+    /* The UTF-8 source of the module named canonical_name (first asked for
+     * by request): malloc'd, freed by the engine with free(); *length set.
+     * NULL with an exception thrown when it cannot be read. */
+    char *(*load)(mica_context *ctx, void *opaque, const char *canonical_name,
+                  const mica_module_request *request, size_t *length);
+    /* Optional (HostGetImportMetaProperties): adds properties such as `url`
+     * to a module's import.meta object (null prototype) on first use. */
+    mica_status (*init_meta)(mica_context *ctx, void *opaque, const char *canonical_name,
+                             mica_value meta);
+    void *opaque;
+} mica_module_loader;
+
+/* Installs the loader for every context of rt (copied; NULL removes it).
+ * Without a loader every import fails with a TypeError. */
+void mica_runtime_set_module_loader(mica_runtime *rt, const mica_module_loader *loader);
 
 /* ---- exceptions --------------------------------------------------------- */
 

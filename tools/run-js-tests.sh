@@ -5,6 +5,8 @@
 # Tests named *_fail.js must exit non-zero instead (stdout is compared only
 # when a .expected exists).
 # A test whose first line is "// mica-flags: FLAGS" runs as MICA FLAGS FILE.
+# tests/js/modules/*.mjs and *.js are module graphs (the CLI runs .mjs files
+# as modules); the files they import live in tests/js/modules/fixtures/.
 # With NAME.stderr beside it, the test runs from its own directory (so
 # messages name it as NAME.js) and its stderr must equal that file.
 # Under MICA_GC_STRESS, a test with a line "// gc-stress-every: N" among its
@@ -17,12 +19,12 @@ dir=$(dirname "$0")/../tests/js
 pass=0 fail=0
 stress=${MICA_GC_STRESS:-0}
 case "$stress" in ''|*[!0-9]*) stress=1 ;; esac  # any non-count but "" means 1
-for t in "$dir"/*.js "$dir"/programs/*.js; do
+for t in "$dir"/*.js "$dir"/programs/*.js "$dir"/modules/*.mjs "$dir"/modules/*.js; do
     [ -e "$t" ] || continue
-    exp="${t%.js}.expected"
+    exp="${t%.*}.expected"
     # A first line "// mica-flags: --expose-gc ..." gives extra command-line flags.
     flags=$(sed -n '1s|^// mica-flags:||p' "$t")
-    errexp="${t%.js}.stderr"
+    errexp="${t%.*}.stderr"
     every=$(sed -n '1,5s|^// gc-stress-every: *\([0-9][0-9]*\).*|\1|p' "$t" | head -n 1)
     if [ "$stress" -gt 0 ] && [ -n "$every" ] && [ "$every" -gt "$stress" ]; then
         export MICA_GC_STRESS="$every"
@@ -35,7 +37,7 @@ for t in "$dir"/*.js "$dir"/programs/*.js; do
         out=$("$mica" $flags "$t" 2>/tmp/mica-js-err.$$); rc=$?
     fi
     case "$t" in
-    *_fail.js) if [ $rc -ne 0 ]; then ok=1; else ok=0; fi ;;
+    *_fail.js|*_fail.mjs) if [ $rc -ne 0 ]; then ok=1; else ok=0; fi ;;
     *) ok=1; [ $rc -eq 0 ] || ok=0 ;;
     esac
     if [ $ok -eq 1 ] && [ -f "$exp" ] && [ "$out" != "$(cat "$exp")" ]; then ok=0; fi

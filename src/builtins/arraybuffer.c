@@ -9,6 +9,7 @@
 
 #include "builtins/arraybuffer.h"
 #include "gc/gc.h"
+#include "vm/bigint.h"
 #include "vm/string.h"
 
 /* The byte limit of one buffer: above it allocation is a RangeError rather
@@ -121,7 +122,7 @@ Value ta_raw_get(const uint8_t *p, TAKind kind, bool little_endian) {
         memcpy(&v, b, 8);
         return val_from_double(v);
     }
-    default: return VAL_UNDEFINED; /* BigInt kinds are never created */
+    default: return VAL_UNDEFINED; /* BigInt kinds: ta_load_element */
     }
 }
 
@@ -158,6 +159,36 @@ void ta_raw_set(uint8_t *p, TAKind kind, double v, bool little_endian) {
     default: return;
     }
     copy_ordered(p, b, ta_element_size[kind], little_endian);
+}
+
+uint64_t ta_raw_get64(const uint8_t *p, bool little_endian) {
+    uint64_t v;
+    copy_ordered((uint8_t *)&v, p, 8, little_endian);
+    return v;
+}
+
+void ta_raw_set64(uint8_t *p, uint64_t v, bool little_endian) {
+    copy_ordered(p, (const uint8_t *)&v, 8, little_endian);
+}
+
+int ta_to_element(Context *ctx, TAKind kind, Value v, TAElement *out) {
+    out->num = 0;
+    out->bits = 0;
+    if (ta_kind_is_bigint(kind)) return ToBigUint64(ctx, v, &out->bits);
+    return ToNumberDouble(ctx, v, &out->num);
+}
+
+void ta_store_element(uint8_t *p, TAKind kind, const TAElement *e, bool little_endian) {
+    if (ta_kind_is_bigint(kind))
+        ta_raw_set64(p, e->bits, little_endian);
+    else
+        ta_raw_set(p, kind, e->num, little_endian);
+}
+
+Value ta_load_element(Context *ctx, const uint8_t *p, TAKind kind, bool little_endian) {
+    if (kind == TA_BIGINT64) return bigint_from_int64(ctx, (int64_t)ta_raw_get64(p, little_endian));
+    if (kind == TA_BIGUINT64) return bigint_from_uint64(ctx, ta_raw_get64(p, little_endian));
+    return ta_raw_get(p, kind, little_endian);
 }
 
 /* ---- abstract operations ------------------------------------------------------ */

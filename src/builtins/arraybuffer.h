@@ -80,6 +80,28 @@ Value ta_raw_get(const uint8_t *p, TAKind kind, bool little_endian);
 /* v must already be a Number; stores the converted element. */
 void ta_raw_set(uint8_t *p, TAKind kind, double v, bool little_endian);
 
+/* BigInt64 / BigUint64 elements: the raw 64 bits (two's complement). */
+uint64_t ta_raw_get64(const uint8_t *p, bool little_endian);
+void ta_raw_set64(uint8_t *p, uint64_t v, bool little_endian);
+
+/* The content type of #sec-typedarray-objects: BigInt or Number. */
+static inline bool ta_kind_is_bigint(int kind) {
+    return kind == TA_BIGINT64 || kind == TA_BIGUINT64;
+}
+/* A value converted for storing into an element of some kind: a Number's
+ * double, or for the BigInt kinds the BigInt's low 64 bits. */
+typedef struct TAElement {
+    double num;
+    uint64_t bits;
+} TAElement;
+/* ToNumber or ToBigInt by the kind's content type — the conversion step of
+ * TypedArraySetElement / SetValueInBuffer. -1 if it threw. */
+int ta_to_element(Context *ctx, TAKind kind, Value v, TAElement *out);
+/* NumericToRawBytes for a converted element. */
+void ta_store_element(uint8_t *p, TAKind kind, const TAElement *e, bool little_endian);
+/* RawBytesToNumeric for every kind; BigInt kinds allocate a BigInt
+ * (VAL_EXCEPTION when that failed). */
+Value ta_load_element(Context *ctx, const uint8_t *p, TAKind kind, bool little_endian);
 double half_to_double(uint16_t h);
 uint16_t double_to_half(double d);
 

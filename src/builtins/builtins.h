@@ -61,6 +61,7 @@ int init_error(Context *ctx);    /* error.c: Error and the NativeErrors, Aggrega
 int init_symbol(Context *ctx);   /* symbol.c */
 int init_boolean(Context *ctx);  /* boolean.c */
 int init_number(Context *ctx);   /* number.c */
+int init_bigint(Context *ctx);   /* bigint.c: BigInt, BigInt.prototype */
 int init_math(Context *ctx);     /* math.c */
 int init_string(Context *ctx);   /* string.c */
 int init_array(Context *ctx);    /* array.c (+ %ArrayIteratorPrototype%, %IteratorPrototype%) */
@@ -70,10 +71,12 @@ int init_global(Context *ctx);   /* global.c: globalThis, NaN, parseInt, eval, U
 int init_reflect(Context *ctx);  /* reflect.c */
 int init_proxy(Context *ctx);    /* proxy.c: Proxy, Proxy.revocable */
 int init_generator(Context *ctx); /* generator.c: %GeneratorFunction%, %GeneratorPrototype% */
+int init_iterator(Context *ctx);  /* iterator.c: Iterator, iterator helpers, Iterator.from */
 int init_map(Context *ctx);      /* map.c: Map, %MapIteratorPrototype% */
 int init_set(Context *ctx);      /* set.c: Set, %SetIteratorPrototype% */
 int init_weakmap(Context *ctx);  /* weakmap.c: WeakMap, WeakSet */
 int init_promise(Context *ctx);  /* promise.c: Promise, %Promise.prototype% */
+int init_async(Context *ctx);    /* async_function.c: %AsyncFunction%, async generators, async iteration */
 int init_weakref(Context *ctx);  /* weakref.c: WeakRef, FinalizationRegistry */
 int init_regexp(Context *ctx);   /* regexp.c: RegExp, %RegExpStringIteratorPrototype% */
 int init_arraybuffer(Context *ctx); /* arraybuffer.c: ArrayBuffer */

@@ -2,8 +2,7 @@
  * dataview.c — the DataView constructor and DataView.prototype
  * (#sec-dataview-objects), resizable-buffer (length-tracking) views and the
  * Float16 accessors included. DataViews are ViewObjects (arraybuffer.h) of
- * class CLASS_DATA_VIEW whose `length` counts bytes. getBigInt64 and friends
- * are absent until BigInt exists.
+ * class CLASS_DATA_VIEW whose `length` counts bytes.
  */
 #include "builtins/arraybuffer.h"
 #include "vm/string.h"
@@ -111,7 +110,7 @@ static Value data_view_get(Context *ctx, Value this_value, int argc, const Value
         return throw_range_error(
             ctx, "DataView.prototype.get%s: offset is outside the bounds of the view",
             dv_type_names[kind]);
-    return ta_raw_get(v->buffer->data + v->byte_offset + index, kind, little);
+    return ta_load_element(ctx, v->buffer->data + v->byte_offset + index, kind, little);
 }
 
 /* SetViewValue ( view, requestIndex, isLittleEndian, type, value ) — #sec-setviewvalue */
@@ -122,8 +121,8 @@ static Value data_view_set(Context *ctx, Value this_value, int argc, const Value
     if (!v) return VAL_EXCEPTION;
     uint64_t index;
     TRY_I(ToIndex(ctx, ARG(0), &index));
-    double num;
-    TRY_I(ToNumberDouble(ctx, ARG(1), &num));
+    TAElement e;
+    TRY_I(ta_to_element(ctx, kind, ARG(1), &e));
     bool little = ToBoolean(ARG(2));
     size_t len;
     if (!view_byte_length(v, &len))
@@ -134,7 +133,7 @@ static Value data_view_set(Context *ctx, Value this_value, int argc, const Value
         return throw_range_error(
             ctx, "DataView.prototype.set%s: offset is outside the bounds of the view",
             dv_type_names[kind]);
-    ta_raw_set(v->buffer->data + v->byte_offset + index, kind, num, little);
+    ta_store_element(v->buffer->data + v->byte_offset + index, kind, &e, little);
     return VAL_UNDEFINED;
 }
 
@@ -154,6 +153,8 @@ static const BuiltinProp data_view_proto_props[] = {
     DV_METHODS(Float16, TA_FLOAT16),
     DV_METHODS(Float32, TA_FLOAT32),
     DV_METHODS(Float64, TA_FLOAT64),
+    DV_METHODS(BigInt64, TA_BIGINT64),
+    DV_METHODS(BigUint64, TA_BIGUINT64),
     BP_STR("[Symbol.toStringTag]", "DataView", PROP_CONFIGURABLE),
 };
 

@@ -39,9 +39,9 @@ int GetIterator(Context *ctx, Value obj, IteratorKind kind, IteratorRecord *out)
                 throw_type_error(ctx, "object is not async iterable");
                 return -1;
             }
-            /* CreateAsyncFromSyncIterator is not available to this module. */
-            throw_type_error(ctx, "async iteration of a sync iterable is not supported yet");
-            return -1;
+            IteratorRecord sync;
+            if (GetIteratorFromMethod(ctx, obj, sync_method, &sync) < 0) return -1;
+            return CreateAsyncFromSyncIterator(ctx, &sync, out);
         }
     } else {
         method = GetMethod(ctx, obj, KEY_SYM(rt, iterator));

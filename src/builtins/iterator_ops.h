@@ -35,11 +35,11 @@ typedef enum { ITER_KIND_SYNC, ITER_KIND_ASYNC } IteratorKind;
 int GetIteratorDirect(Context *ctx, Value obj, IteratorRecord *out);
 /* GetIteratorFromMethod — #sec-getiteratorfrommethod. -1 on exception. */
 int GetIteratorFromMethod(Context *ctx, Value obj, Value method, IteratorRecord *out);
-/* GetIterator — #sec-getiterator. ITER_KIND_ASYNC is only supported for
- * objects with a Symbol.asyncIterator method (CreateAsyncFromSyncIterator
- * belongs to the async-iteration family and throws a TypeError here until it
- * exists). -1 on exception. */
+/* GetIterator — #sec-getiterator. -1 on exception. */
 int GetIterator(Context *ctx, Value obj, IteratorKind kind, IteratorRecord *out);
+/* CreateAsyncFromSyncIterator — #sec-createasyncfromsynciterator
+ * (builtins/async_iteration.c). -1 on exception. */
+int CreateAsyncFromSyncIterator(Context *ctx, const IteratorRecord *sync, IteratorRecord *out);
 
 /* IteratorNext — #sec-iteratornext. value may be VAL_EMPTY for "not present". */
 Value IteratorNext(Context *ctx, IteratorRecord *rec, Value value);

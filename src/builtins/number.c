@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include "builtins/builtins.h"
+#include "vm/bigint.h"
 #include "util/dtoa.h"
 #include "util/unicode.h"
 #include "vm/string.h"
@@ -182,9 +183,7 @@ static Value number_constructor(Context *ctx, Value this_value, int argc, const 
     if (argc > 0) {
         Value prim = ToNumeric(ctx, argv[0]);
         TRY(prim);
-        if (val_is_bigint(prim))
-            return throw_type_error(ctx, "Number: BigInt conversion is not supported yet");
-        n = prim;
+        n = val_is_bigint(prim) ? val_from_number(bigint_to_double(val_as_bigint(prim))) : prim;
     }
     /* 3. */
     if (val_is_undefined(new_target)) return n;

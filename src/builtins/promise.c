@@ -308,11 +308,15 @@ static Value reaction_job(Context *ctx, const Value *args) {
     PromiseReaction *r = (PromiseReaction *)val_as_cell(args[0]);
     Value argument = args[1];
     bool rejected = args[2] == VAL_TRUE;
-    if (r->native) return r->native(ctx, argument, rejected, r->native_data);
     Value handler = rejected ? r->on_rejected : r->on_fulfilled;
     Value value = argument;
     bool abrupt = rejected;
-    if (handler != VAL_EMPTY) {
+    if (r->native) {
+        value = r->native(ctx, argument, rejected, r->native_data);
+        if (val_is_undefined(r->cap_promise)) return value;
+        abrupt = val_is_exception(value);
+        if (abrupt && !take_abrupt(rt, &value)) return VAL_EXCEPTION;
+    } else if (handler != VAL_EMPTY) {
         value = Call(ctx, handler, VAL_UNDEFINED, 1, &argument);
         abrupt = val_is_exception(value);
         if (abrupt && !take_abrupt(rt, &value)) return VAL_EXCEPTION;
@@ -490,11 +494,21 @@ Value PerformPromiseThen(Context *ctx, Object *promise, Value on_fulfilled, Valu
 }
 
 int PerformPromiseThenNative(Context *ctx, Object *promise, PromiseNativeHandler fn, Value data) {
+    return PerformPromiseThenNativeCapability(ctx, promise, fn, data, NULL);
+}
+
+int PerformPromiseThenNativeCapability(Context *ctx, Object *promise, PromiseNativeHandler fn,
+                                       Value data, const PromiseCapability *cap) {
     PromiseReaction *r = reaction_new(ctx);
     if (!r) return -1;
     r->native = fn;
     r->native_data = data;
     r->native_realm = ctx;
+    if (cap) {
+        r->cap_promise = cap->promise;
+        r->cap_resolve = cap->resolve;
+        r->cap_reject = cap->reject;
+    }
     return attach_reaction(ctx, (PromiseObject *)promise, r);
 }
 

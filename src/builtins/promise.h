@@ -13,7 +13,7 @@
  * functions there is unobservable, so they are not created; calling the
  * capability resolves the promise directly, at most once.
  *
- * How async functions use this (the interpreter's side, not written yet):
+ * How async functions use this (builtins/async_function.c, vm/interp.c):
  *   AsyncFunctionStart — #sec-async-functions-abstract-operations-async-function-start
  *     p = promise_create(ctx, NULL); run the body; on return
  *     promise_resolve_value(ctx, p, v), on throw promise_reject_value(ctx, p, e).
@@ -90,5 +90,10 @@ typedef Value (*PromiseNativeHandler)(Context *ctx, Value argument, bool rejecte
 /* PerformPromiseThen(promise, onFulfilled, onRejected) where both handlers
  * are one C callback with `data` (kept alive by the reaction). 0 or -1 (OOM). */
 int PerformPromiseThenNative(Context *ctx, Object *promise, PromiseNativeHandler fn, Value data);
+/* The same with a resultCapability: the callback's completion (its value,
+ * or VAL_EXCEPTION: the pending exception) settles cap, as a handler
+ * function's would. */
+int PerformPromiseThenNativeCapability(Context *ctx, Object *promise, PromiseNativeHandler fn,
+                                       Value data, const PromiseCapability *cap);
 
 #endif

@@ -138,9 +138,9 @@ int realm_init_builtins(Context *ctx) {
 
     static int (*const inits[])(Context *) = {
         init_object, init_function, init_error,  init_symbol, init_boolean,
-        init_number, init_math,     init_string, init_array,  init_json,
-        init_date,   init_global,   init_reflect, init_proxy, init_generator, init_map, init_set, init_weakmap,
-        init_promise, init_weakref, init_regexp, init_arraybuffer, init_typedarray, init_dataview,
+        init_number, init_bigint, init_math,     init_string, init_array,  init_json,
+        init_date,   init_global,   init_reflect, init_proxy, init_generator, init_iterator, init_map, init_set, init_weakmap,
+        init_promise, init_async, init_weakref, init_regexp, init_arraybuffer, init_typedarray, init_dataview,
     };
     for (size_t i = 0; i < sizeof inits / sizeof inits[0]; i++)
         if (inits[i](ctx) < 0) goto done;

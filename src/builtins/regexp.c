@@ -734,6 +734,26 @@ static Value regexp_proto_to_string(Context *ctx, Value this_value, int argc, co
     return s ? val_from_string(s) : VAL_EXCEPTION;
 }
 
+String *regexp_display_string(Context *ctx, Object *o) {
+    RegExpObject *r = as_regexp(val_from_object(o));
+    if (!r || !r->cell) return NULL;
+    String *src = str_flatten(ctx->rt, val_as_string(r->cell->source));
+    if (!src) return NULL;
+    Value escaped = EscapeRegExpPattern(ctx, src);
+    if (val_is_exception(escaped)) return NULL;
+    gc_protect(ctx->rt, escaped);
+    static const char letters[] = "dgimsuvy"; /* RE_FLAG_* bit order */
+    uint32_t flags = regexp_flags(r->cell->prog);
+    StringBuilder sb;
+    sb_init(&sb, ctx->rt);
+    sb_append_unit(&sb, '/');
+    sb_append_string(&sb, val_as_string(escaped));
+    sb_append_unit(&sb, '/');
+    for (int i = 0; letters[i]; i++)
+        if (flags & (1u << i)) sb_append_unit(&sb, (uint16_t)letters[i]);
+    return sb_finish(&sb);
+}
+
 /* RegExp.prototype.compile ( pattern, flags ) — #sec-regexp.prototype.compile */
 static Value regexp_proto_compile(Context *ctx, Value this_value, int argc, const Value *argv,
                                   Value new_target, int magic) {

@@ -45,6 +45,11 @@ Value regexp_from_literal_cell(Context *ctx, Value cell);
 bool regexp_literal_validate(const uint16_t *pattern, size_t len, const uint16_t *flags,
                              size_t flags_len, char *err, size_t err_size);
 
+/* For the console: "/source/flags" as RegExp.prototype.toString gives it,
+ * read from the internal slots without running user code; NULL when o is no
+ * initialized RegExp or on out of memory (exception pending). */
+String *regexp_display_string(Context *ctx, Object *o);
+
 /* regexp.c, for regexp_symbols.c */
 Value RegExpExec(Context *ctx, Object *r, String *s);
 Value RegExpCreateFromValues(Context *ctx, Value pattern, Value flags);

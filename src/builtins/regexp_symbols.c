@@ -154,7 +154,10 @@ static Value replace_pristine(Context *ctx, Object *rx, String *s, Value replace
     int32_t *all;
     uint32_t count;
     TRY_I(regexp_collect_matches(ctx, rx, s, &all, &count));
-    if (count == 0) return val_from_string(s);
+    if (count == 0) {
+        free(all); /* a global search allocates before it knows there is no match */
+        return val_from_string(s);
+    }
     uint32_t width = 2 * regexp_capture_count(prog);
     uint32_t n_captures = width / 2 - 1;
     bool plain = template && !regexp_string_has_unit(template, '$');

@@ -20,14 +20,15 @@
  * through ensure_iterator_prototype (array.c), which creates it on first use:
  * init_string runs before init_array.
  *
- * String.prototype.normalize has no decomposition data yet: it validates the
- * form, returns input that is provably already normalized (ASCII for every
- * form, Latin-1 for NFC), and throws a TypeError for anything else.
+ * String.prototype.normalize hands the code units to util/normalize.c (UAX #15,
+ * generated Unicode 17.0 tables); already normalized text comes back as the
+ * same string, without allocating.
  */
 #include <math.h>
 #include <stdlib.h>
 #include "builtins/builtins.h"
 #include "builtins/iterator_ops.h"
+#include "util/normalize.h"
 #include "util/unicode.h"
 #include "util/utf.h"
 #include "vm/string.h"
@@ -1068,33 +1069,44 @@ static Value string_well_formed(Context *ctx, Value this_value, int argc, const 
 /* String.prototype.normalize ( [ form ] ) — #sec-string.prototype.normalize */
 static Value string_normalize(Context *ctx, Value this_value, int argc, const Value *argv,
                               Value new_target, int magic) {
+    /* 1-2. */
     String *s = this_to_string(ctx, this_value, "normalize");
     if (!s) return VAL_EXCEPTION;
-    /* 4-6. */
-    bool nfc = true;
+    /* 3-5. */
+    uni_norm_form form = UNI_NFC;
     if (!val_is_undefined(ARG(0))) {
         String *f = to_flat_string(ctx, ARG(0));
         if (!f) return VAL_EXCEPTION;
         if (str_equal_ascii(f, "NFC"))
-            nfc = true;
-        else if (str_equal_ascii(f, "NFD") || str_equal_ascii(f, "NFKC") ||
-                 str_equal_ascii(f, "NFKD"))
-            nfc = false;
+            form = UNI_NFC;
+        else if (str_equal_ascii(f, "NFD"))
+            form = UNI_NFD;
+        else if (str_equal_ascii(f, "NFKC"))
+            form = UNI_NFKC;
+        else if (str_equal_ascii(f, "NFKD"))
+            form = UNI_NFKD;
         else
             return throw_range_error(ctx, "String.prototype.normalize: the form must be one of "
                                           "\"NFC\", \"NFD\", \"NFKC\" or \"NFKD\"");
     }
-    /* 7: ASCII is invariant under every form; Latin-1 under NFC (it holds no
-     * combining marks and every precomposed letter in it is NFC). */
-    uint32_t len = s->length;
-    bool unchanged = true;
-    for (uint32_t i = 0; i < len && unchanged; i++) {
-        uint16_t c = str_at(s, i);
-        if (c >= 0x80 && (!nfc || c >= 0x100)) unchanged = false;
+    /* 6-7. */
+    uni_norm_input in = {str_is_wide(s) ? NULL : str_chars8(s),
+                         str_is_wide(s) ? str_chars16(s) : NULL, s->length};
+    uint16_t *units;
+    size_t length;
+    switch (uni_normalize(&in, form, STR_MAX_LENGTH, &units, &length)) {
+    case UNI_NORM_UNCHANGED:
+        return val_from_string(s);
+    case UNI_NORM_TOO_LONG:
+        return throw_range_error(ctx, "Invalid string length");
+    case UNI_NORM_NO_MEMORY:
+        return throw_range_error(ctx, "String.prototype.normalize: out of memory");
+    case UNI_NORM_OK:
+        break;
     }
-    if (unchanged) return val_from_string(s);
-    return throw_type_error(ctx,
-                            "String.prototype.normalize: not yet supported for non-ASCII input");
+    String *result = str_new_utf16(ctx->rt, units, length);
+    free(units);
+    return string_value(result);
 }
 
 /* ThisStringValue ( value ) — #sec-thisstringvalue */

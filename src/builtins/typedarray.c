@@ -6,8 +6,8 @@
  *
  * A TypedArray is a ViewObject (arraybuffer.h). It never stores elements in
  * the Object's `elements` vector: every integer-indexed access goes through
- * the hooks below to the buffer bytes. BigInt64/BigUint64 exist as
- * constructors that throw until BigInt lands.
+ * the hooks below to the buffer bytes. BigInt64Array / BigUint64Array
+ * elements are BigInts (ContentType BigInt): reading one allocates.
  */
 #include <math.h>
 #include <string.h>
@@ -56,21 +56,23 @@ static bool IsValidIntegerIndex(const ViewObject *ta, double index) {
 }
 
 /* TypedArrayGetElement ( O, index ) — #sec-typedarraygetelement */
-Value TypedArrayGetElement(const ViewObject *ta, double index) {
+Value TypedArrayGetElement(Context *ctx, const ViewObject *ta, double index) {
     if (!IsValidIntegerIndex(ta, index)) return VAL_UNDEFINED;
     size_t size = ta_element_size[ta->kind];
-    return ta_raw_get(ta->buffer->data + ta->byte_offset + (size_t)index * size, ta->kind, true);
+    return ta_load_element(ctx, ta->buffer->data + ta->byte_offset + (size_t)index * size, ta->kind,
+                           true);
 }
 
 /* TypedArraySetElement ( O, index, value ) — #sec-typedarraysetelement */
 Value TypedArraySetElement(Context *ctx, ViewObject *ta, double index, Value v) {
-    double num;
-    if (ta->kind >= TA_BIGINT64)
-        return throw_type_error(ctx, "BigInt typed arrays are not supported yet");
-    TRY_I(ToNumberDouble(ctx, v, &num));
+    /* 1-2. */
+    TAElement e;
+    TRY_I(ta_to_element(ctx, ta->kind, v, &e));
+    /* 3. */
     if (IsValidIntegerIndex(ta, index)) {
         size_t size = ta_element_size[ta->kind];
-        ta_raw_set(ta->buffer->data + ta->byte_offset + (size_t)index * size, ta->kind, num, true);
+        ta_store_element(ta->buffer->data + ta->byte_offset + (size_t)index * size, ta->kind, &e,
+                         true);
     }
     return VAL_UNDEFINED;
 }
@@ -101,7 +103,8 @@ static Value ta_get_own_property(Context *ctx, Object *o, PropKey k, PropertyDes
     int r = numeric_key(ctx, k, &index);
     TRY_I(r);
     if (!r) return OrdinaryGetOwnProperty(ctx, o, k, desc);
-    Value v = TypedArrayGetElement((ViewObject *)o, index);
+    Value v = TypedArrayGetElement(ctx, (ViewObject *)o, index);
+    TRY(v);
     if (val_is_undefined(v)) return VAL_FALSE;
     *desc = desc_data(v, PROP_DEFAULT);
     return VAL_TRUE;
@@ -139,7 +142,7 @@ static Value ta_get(Context *ctx, Object *o, PropKey k, Value receiver) {
     int r = numeric_key(ctx, k, &index);
     TRY_I(r);
     if (!r) return OrdinaryGet(ctx, o, k, receiver);
-    return TypedArrayGetElement((ViewObject *)o, index);
+    return TypedArrayGetElement(ctx, (ViewObject *)o, index);
 }
 
 /* [[Set]] ( P, V, Receiver ) — #sec-typedarray-set */
@@ -180,7 +183,20 @@ static ValueArray *ta_own_property_keys(Context *ctx, Object *o) {
     return keys;
 }
 
+/* IsTypedArrayFixedLength ( O ) — #sec-istypedarrayfixedlength (no buffer
+ * is shared here) */
+static bool IsTypedArrayFixedLength(const ViewObject *ta) {
+    return !ta->length_tracking && !ta->buffer->resizable;
+}
+
+/* [[PreventExtensions]] ( ) — #sec-typedarray-preventextensions */
+static Value ta_prevent_extensions(Context *ctx, Object *o) {
+    if (!IsTypedArrayFixedLength((ViewObject *)o)) return VAL_FALSE;
+    return OrdinaryPreventExtensions(ctx, o);
+}
+
 static const ObjectOps typed_array_ops = {
+    .prevent_extensions = ta_prevent_extensions,
     .get_own_property = ta_get_own_property,
     .define_own_property = ta_define_own_property,
     .has_property = ta_has_property,
@@ -261,10 +277,6 @@ ViewObject *TypedArrayCreateFromConstructor(Context *ctx, Value ctor, int argc, 
     size_t len;
     ViewObject *ta = ValidateTypedArray(ctx, nv, &len, "TypedArray species");
     if (!ta) return NULL;
-    if (ta->kind >= TA_BIGINT64) {
-        throw_type_error(ctx, "BigInt typed arrays are not supported yet");
-        return NULL;
-    }
     if (min_length >= 0 && len < (uint64_t)min_length) {
         throw_type_error(ctx, "TypedArray species: the new TypedArray is too short");
         return NULL;
@@ -278,7 +290,14 @@ ViewObject *TypedArraySpeciesCreate(Context *ctx, ViewObject *exemplar, int argc
     Value dflt = ctx_intrinsic(ctx, ta_ctor_id(exemplar->kind));
     Value ctor = SpeciesConstructor(ctx, &exemplar->base, dflt);
     if (val_is_exception(ctor)) return NULL;
-    return TypedArrayCreateFromConstructor(ctx, ctor, argc, argv, min_length);
+    ViewObject *result = TypedArrayCreateFromConstructor(ctx, ctor, argc, argv, min_length);
+    if (!result) return NULL;
+    if (ta_kind_is_bigint(result->kind) != ta_kind_is_bigint(exemplar->kind)) {
+        throw_type_error(ctx, "TypedArray species: content type differs from %s",
+                         ta_names[exemplar->kind]);
+        return NULL;
+    }
+    return result;
 }
 
 /* ---- constructors -------------------------------------------------------------------- */
@@ -291,14 +310,16 @@ static int init_from_typed_array(Context *ctx, ViewObject *ta, ViewObject *src) 
                          ta_names[ta->kind]);
         return -1;
     }
-    if (src->kind >= TA_BIGINT64) {
-        throw_type_error(ctx, "BigInt typed arrays are not supported yet");
+    if (ta_kind_is_bigint(src->kind) != ta_kind_is_bigint(ta->kind)) {
+        throw_type_error(ctx, "%s: cannot mix BigInt and other types, source is a %s",
+                         ta_names[ta->kind], ta_names[src->kind]);
         return -1;
     }
     if (AllocateTypedArrayBuffer(ctx, ta, len) < 0) return -1;
     const uint8_t *from = src->buffer->data + src->byte_offset;
     uint8_t *to = ta->buffer->data;
-    if (src->kind == ta->kind) {
+    /* BigInt64 and BigUint64 share their bit patterns. */
+    if (src->kind == ta->kind || ta_kind_is_bigint(src->kind)) {
         if (len) memcpy(to, from, len * ta_element_size[ta->kind]);
         return 0;
     }
@@ -401,8 +422,6 @@ static Value typed_array_constructor(Context *ctx, Value this_value, int argc, c
     TAKind kind = (TAKind)magic;
     if (val_is_undefined(new_target))
         return throw_type_error(ctx, "Constructor %s requires 'new'", ta_names[kind]);
-    if (kind >= TA_BIGINT64)
-        return throw_type_error(ctx, "BigInt typed arrays are not supported yet");
     Value first = ARG(0);
     if (!val_is_object(first)) {
         uint64_t len;

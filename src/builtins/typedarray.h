@@ -1,7 +1,8 @@
 /*
  * typedarray.h — what typedarray.c and typedarray_ops.c share.
  * A ViewObject of class CLASS_TYPED_ARRAY always has a buffer once its
- * constructor returned; kind is never a BigInt kind (those constructors throw).
+ * constructor returned. BigInt64/BigUint64 elements are BigInts
+ * (ta_kind_is_bigint).
  */
 #ifndef MICA_TYPEDARRAY_H
 #define MICA_TYPEDARRAY_H
@@ -13,7 +14,8 @@ extern const char *const ta_names[TA_KIND_COUNT];
 
 /* TypedArrayLength, or 0 when out of bounds. */
 size_t ta_length_or_zero(const ViewObject *ta);
-Value TypedArrayGetElement(const ViewObject *ta, double index);
+/* undefined out of bounds; VAL_EXCEPTION when allocating a BigInt failed. */
+Value TypedArrayGetElement(Context *ctx, const ViewObject *ta, double index);
 Value TypedArraySetElement(Context *ctx, ViewObject *ta, double index, Value v);
 /* NULL with a TypeError pending when o is no TypedArray or is out of bounds. */
 ViewObject *ValidateTypedArray(Context *ctx, Value o, size_t *length, const char *method);

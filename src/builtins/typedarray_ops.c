@@ -12,6 +12,7 @@
 
 #include "builtins/typedarray.h"
 #include "gc/gc.h"
+#include "vm/bigint.h"
 #include "vm/string.h"
 
 #define PROTO "%TypedArray%.prototype."
@@ -24,8 +25,9 @@
 static Value ta_value(ViewObject *ta) {
     return val_from_object(&ta->base);
 }
-static Value get_el(ViewObject *ta, size_t k) {
-    return TypedArrayGetElement(ta, (double)k);
+/* VAL_EXCEPTION when allocating a BigInt element failed. */
+static Value get_el(Context *ctx, ViewObject *ta, size_t k) {
+    return TypedArrayGetElement(ctx, ta, (double)k);
 }
 static Value number_of(size_t n) {
     return val_from_number((double)n);
@@ -167,7 +169,7 @@ static Value ta_at(Context *ctx, Value this_value, int argc, const Value *argv, 
     TRY_I(ToIntegerOrInfinity(ctx, ARG(0), &rel));
     double k = rel >= 0 ? rel : (double)len + rel;
     if (k < 0 || k >= (double)len) return VAL_UNDEFINED;
-    return get_el(ta, (size_t)k);
+    return get_el(ctx, ta, (size_t)k);
 }
 
 enum { IT_EVERY, IT_SOME, IT_FIND, IT_FIND_INDEX, IT_FIND_LAST, IT_FIND_LAST_INDEX, IT_FOR_EACH };
@@ -187,7 +189,8 @@ static Value ta_iterate(Context *ctx, Value this_value, int argc, const Value *a
     bool backwards = magic == IT_FIND_LAST || magic == IT_FIND_LAST_INDEX;
     for (size_t i = 0; i < len; i++) {
         size_t k = backwards ? len - 1 - i : i;
-        Value v = get_el(ta, k);
+        Value v = get_el(ctx, ta, k);
+        TRY(v);
         Value args[3] = {v, number_of(k), this_value};
         Value r = Call(ctx, cb, this_arg, 3, args);
         TRY(r);
@@ -223,8 +226,8 @@ static Value ta_iterate(Context *ctx, Value this_value, int argc, const Value *a
 static Value ta_fill(Context *ctx, Value this_value, int argc, const Value *argv, Value new_target,
                      int magic) {
     THIS_TA("fill");
-    double num;
-    TRY_I(ToNumberDouble(ctx, ARG(0), &num));
+    TAElement e;
+    TRY_I(ta_to_element(ctx, (TAKind)ta->kind, ARG(0), &e));
     size_t k, final;
     TRY_I(relative_index(ctx, ARG(1), len, 0, &k));
     TRY_I(relative_index(ctx, ARG(2), len, len, &final));
@@ -233,7 +236,7 @@ static Value ta_fill(Context *ctx, Value this_value, int argc, const Value *argv
     if (final > len) final = len;
     size_t size = ta_element_size[ta->kind];
     for (; k < final; k++)
-        ta_raw_set(ta->buffer->data + ta->byte_offset + k * size, (TAKind)ta->kind, num, true);
+        ta_store_element(ta->buffer->data + ta->byte_offset + k * size, (TAKind)ta->kind, &e, true);
     return this_value;
 }
 
@@ -255,7 +258,8 @@ static Value ta_search(Context *ctx, Value this_value, int argc, const Value *ar
         if (n == -INFINITY) return not_found;
         double k = n >= 0 ? fmin(n, (double)len - 1) : (double)len + n;
         for (; k >= 0; k--) {
-            Value v = TypedArrayGetElement(ta, k);
+            Value v = TypedArrayGetElement(ctx, ta, k);
+            TRY(v);
             if (!val_is_undefined(v) && IsStrictlyEqual(v, target)) return number_of((size_t)k);
         }
         return not_found;
@@ -266,7 +270,8 @@ static Value ta_search(Context *ctx, Value this_value, int argc, const Value *ar
     if (n == -INFINITY) n = 0;
     double k = n >= 0 ? n : fmax((double)len + n, 0);
     for (; k < (double)len; k++) {
-        Value v = TypedArrayGetElement(ta, k);
+        Value v = TypedArrayGetElement(ctx, ta, k);
+        TRY(v);
         if (magic == SEARCH_INCLUDES) {
             if (SameValueZero(v, target)) return VAL_TRUE;
         } else if (!val_is_undefined(v) && IsStrictlyEqual(v, target)) {
@@ -291,9 +296,9 @@ static Value ta_join(Context *ctx, Value this_value, int argc, const Value *argv
     sb_init(&sb, ctx->rt);
     for (size_t k = 0; k < len; k++) {
         if (k > 0) sb_append_string(&sb, sep);
-        Value v = get_el(ta, k);
+        Value v = get_el(ctx, ta, k);
         if (val_is_undefined(v)) continue;
-        String *s = ToStringS(ctx, v);
+        String *s = val_is_exception(v) ? NULL : ToStringS(ctx, v);
         if (!s) {
             sb_free(&sb);
             return VAL_EXCEPTION;
@@ -314,9 +319,9 @@ static Value ta_to_locale_string(Context *ctx, Value this_value, int argc, const
     sb_init(&sb, ctx->rt);
     for (size_t k = 0; k < len; k++) {
         if (k > 0) sb_append_ascii(&sb, ",");
-        Value v = get_el(ta, k);
+        Value v = get_el(ctx, ta, k);
         if (val_is_undefined(v)) continue;
-        Value r = Invoke(ctx, v, key, 0, NULL);
+        Value r = val_is_exception(v) ? v : Invoke(ctx, v, key, 0, NULL);
         String *s = val_is_exception(r) ? NULL : ToStringS(ctx, r);
         if (!s) {
             sb_free(&sb);
@@ -339,7 +344,9 @@ static Value ta_map(Context *ctx, Value this_value, int argc, const Value *argv,
     ViewObject *a = TypedArraySpeciesCreate(ctx, ta, 1, &len_arg, (int64_t)len);
     if (!a) return VAL_EXCEPTION;
     for (size_t k = 0; k < len; k++) {
-        Value args[3] = {get_el(ta, k), number_of(k), this_value};
+        Value v = get_el(ctx, ta, k);
+        TRY(v);
+        Value args[3] = {v, number_of(k), this_value};
         Value mapped = Call(ctx, cb, ARG(1), 3, args);
         TRY(mapped);
         TRY(set_index(ctx, a, k, mapped));
@@ -357,7 +364,8 @@ static Value ta_filter(Context *ctx, Value this_value, int argc, const Value *ar
     ValueArray *kept = value_array_new(ctx->rt, 8);
     if (!kept) return VAL_EXCEPTION;
     for (size_t k = 0; k < len; k++) {
-        Value v = get_el(ta, k);
+        Value v = get_el(ctx, ta, k);
+        TRY(v);
         Value args[3] = {v, number_of(k), this_value};
         Value r = Call(ctx, cb, ARG(1), 3, args);
         TRY(r);
@@ -388,12 +396,15 @@ static Value ta_reduce(Context *ctx, Value this_value, int argc, const Value *ar
     if (argc >= 2) {
         acc = argv[1];
     } else {
-        acc = get_el(ta, magic ? len - 1 : 0);
+        acc = get_el(ctx, ta, magic ? len - 1 : 0);
+        TRY(acc);
         i = 1;
     }
     for (; i < len; i++) {
         size_t k = magic ? len - 1 - i : i;
-        Value args[4] = {acc, get_el(ta, k), number_of(k), this_value};
+        Value v = get_el(ctx, ta, k);
+        TRY(v);
+        Value args[4] = {acc, v, number_of(k), this_value};
         acc = Call(ctx, cb, VAL_UNDEFINED, 4, args);
         TRY(acc);
     }
@@ -434,15 +445,16 @@ static Value ta_with(Context *ctx, Value this_value, int argc, const Value *argv
     double rel;
     TRY_I(ToIntegerOrInfinity(ctx, ARG(0), &rel));
     double actual = rel >= 0 ? rel : (double)len + rel;
-    double num;
-    TRY_I(ToNumberDouble(ctx, ARG(1), &num));
+    Value num = ta_kind_is_bigint(ta->kind) ? ToBigInt(ctx, ARG(1)) : ToNumber(ctx, ARG(1));
+    TRY(num);
     size_t cur;
     if (!typed_array_length(ta, &cur) || actual < 0 || actual >= (double)cur)
         return throw_range_error(ctx, PROTO_FMT "with: index out of range");
     ViewObject *a = create_same_type(ctx, ta, len);
     if (!a) return VAL_EXCEPTION;
     for (size_t k = 0; k < len; k++) {
-        Value v = (double)k == actual ? val_from_number(num) : get_el(ta, k);
+        Value v = (double)k == actual ? num : get_el(ctx, ta, k);
+        TRY(v);
         TRY(set_index(ctx, a, k, v));
     }
     return ta_value(a);
@@ -459,10 +471,13 @@ static Value set_from_typed_array(Context *ctx, ViewObject *target, double offse
         return throw_type_error(ctx, PROTO_FMT "set: the source is detached or out of bounds");
     if (offset == INFINITY || (double)src_len + offset > (double)target_len)
         return throw_range_error(ctx, PROTO_FMT "set: source is too large");
+    if (ta_kind_is_bigint(src->kind) != ta_kind_is_bigint(target->kind))
+        return throw_type_error(ctx, PROTO_FMT "set: cannot mix BigInt and other types");
     size_t ss = ta_element_size[src->kind], ts = ta_element_size[target->kind];
     const uint8_t *from = src->buffer->data + src->byte_offset;
     uint8_t *to = target->buffer->data + target->byte_offset + (size_t)offset * ts;
-    if (src->kind == target->kind) {
+    /* BigInt64 and BigUint64 share their bit patterns. */
+    if (src->kind == target->kind || ta_kind_is_bigint(src->kind)) {
         if (src_len) memmove(to, from, src_len * ss);
         return VAL_UNDEFINED;
     }
@@ -543,8 +558,11 @@ static Value ta_slice(Context *ctx, Value this_value, int argc, const Value *arg
         for (size_t i = 0; i < bytes; i++)
             to[i] = from[i];
     } else {
-        for (size_t n = 0, k = start; k < end; k++, n++)
-            TRY(set_index(ctx, a, n, get_el(ta, k)));
+        for (size_t n = 0, k = start; k < end; k++, n++) {
+            Value v = get_el(ctx, ta, k);
+            TRY(v);
+            TRY(set_index(ctx, a, n, v));
+        }
     }
     return ta_value(a);
 }
@@ -600,25 +618,51 @@ static Value ta_copy_within(Context *ctx, Value this_value, int argc, const Valu
 
 /* ---- sorting ---------------------------------------------------------------------------- */
 
+/* Elements are sorted as 64-bit slots: a Number element's double bits, or a
+ * BigInt element's two's complement bits. */
 typedef struct SortState {
     Context *ctx;
     Value comparefn;
+    TAKind kind;
     bool failed;
 } SortState;
 
-/* TypedArray SortCompare — #sec-sortcompare and #sec-%typedarray%.prototype.sort */
-static double sort_compare(SortState *st, double x, double y) {
+static double slot_double(uint64_t slot) {
+    double d;
+    memcpy(&d, &slot, sizeof d);
+    return d;
+}
+
+static Value slot_value(Context *ctx, TAKind kind, uint64_t slot) {
+    if (kind == TA_BIGINT64) return bigint_from_int64(ctx, (int64_t)slot);
+    if (kind == TA_BIGUINT64) return bigint_from_uint64(ctx, slot);
+    return val_from_number(slot_double(slot));
+}
+
+/* CompareTypedArrayElements ( x, y, comparefn ) — #sec-comparetypedarrayelements */
+static double sort_compare(SortState *st, uint64_t xs, uint64_t ys) {
     if (st->failed) return 0;
+    /* 1-2. */
     if (!val_is_undefined(st->comparefn)) {
-        Value args[2] = {val_from_number(x), val_from_number(y)};
-        Value r = Call(st->ctx, st->comparefn, VAL_UNDEFINED, 2, args);
-        double v;
-        if (val_is_exception(r) || ToNumberDouble(st->ctx, r, &v) < 0) {
-            st->failed = true;
-            return 0;
-        }
+        Runtime *rt = st->ctx->rt;
+        HandleMark mark = gc_scope_open(rt);
+        double v = 0;
+        Value args[2];
+        args[0] = slot_value(st->ctx, st->kind, xs);
+        args[1] = val_is_exception(args[0]) ? VAL_EXCEPTION : slot_value(st->ctx, st->kind, ys);
+        Value r = val_is_exception(args[1]) ? VAL_EXCEPTION
+                                            : Call(st->ctx, st->comparefn, VAL_UNDEFINED, 2, args);
+        if (val_is_exception(r) || ToNumberDouble(st->ctx, r, &v) < 0) st->failed = true;
+        gc_scope_close(rt, mark);
         return isnan(v) ? 0 : v;
     }
+    if (st->kind == TA_BIGINT64) {
+        int64_t x = (int64_t)xs, y = (int64_t)ys;
+        return x < y ? -1 : x > y ? 1 : 0;
+    }
+    if (st->kind == TA_BIGUINT64) return xs < ys ? -1 : xs > ys ? 1 : 0;
+    double x = slot_double(xs), y = slot_double(ys);
+    /* 3-9. */
     if (isnan(x)) return isnan(y) ? 0 : 1;
     if (isnan(y)) return -1;
     if (x < y) return -1;
@@ -631,8 +675,8 @@ static double sort_compare(SortState *st, double x, double y) {
 }
 
 /* Stable merge sort; stops comparing once the comparator threw. */
-static int merge_sort(SortState *st, double *v, size_t n) {
-    double *tmp = malloc((n ? n : 1) * sizeof *tmp);
+static int merge_sort(SortState *st, uint64_t *v, size_t n) {
+    uint64_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
     if (!tmp) return -1;
     for (size_t width = 1; width < n && !st->failed; width *= 2) {
         for (size_t lo = 0; lo < n; lo += 2 * width) {
@@ -653,15 +697,24 @@ static int merge_sort(SortState *st, double *v, size_t n) {
 }
 
 /* Reads the elements, sorts them; NULL if it threw (values freed). */
-static double *sorted_values(Context *ctx, ViewObject *ta, size_t len, Value comparefn) {
-    double *v = malloc((len ? len : 1) * sizeof *v);
+static uint64_t *sorted_values(Context *ctx, ViewObject *ta, size_t len, Value comparefn) {
+    uint64_t *v = malloc((len ? len : 1) * sizeof *v);
     if (!v) {
         throw_range_error(ctx, "out of memory");
         return NULL;
     }
-    for (size_t k = 0; k < len; k++)
-        v[k] = val_num(get_el(ta, k));
-    SortState st = {ctx, comparefn, false};
+    TAKind kind = (TAKind)ta->kind;
+    size_t size = ta_element_size[kind];
+    const uint8_t *base = ta->buffer->data + ta->byte_offset;
+    for (size_t k = 0; k < len; k++) {
+        if (ta_kind_is_bigint(kind)) {
+            v[k] = ta_raw_get64(base + k * size, true);
+        } else {
+            double d = val_num(ta_raw_get(base + k * size, kind, true));
+            memcpy(&v[k], &d, sizeof d);
+        }
+    }
+    SortState st = {ctx, comparefn, kind, false};
     if (merge_sort(&st, v, len) < 0) {
         free(v);
         throw_range_error(ctx, "out of memory");
@@ -674,6 +727,21 @@ static double *sorted_values(Context *ctx, ViewObject *ta, size_t len, Value com
     return v;
 }
 
+/* Writes sorted slots back as Set(obj, k, v, true) would: indices past the
+ * current end (the comparator may have shrunk the buffer) are skipped. */
+static void store_slots(ViewObject *ta, const uint64_t *v, size_t len) {
+    size_t cur = ta_length_or_zero(ta);
+    TAKind kind = (TAKind)ta->kind;
+    size_t size = ta_element_size[kind];
+    for (size_t k = 0; k < len && k < cur; k++) {
+        uint8_t *p = ta->buffer->data + ta->byte_offset + k * size;
+        if (ta_kind_is_bigint(kind))
+            ta_raw_set64(p, v[k], true);
+        else
+            ta_raw_set(p, kind, slot_double(v[k]), true);
+    }
+}
+
 /* %TypedArray%.prototype.sort ( comparefn ) — #sec-%typedarray%.prototype.sort */
 static Value ta_sort(Context *ctx, Value this_value, int argc, const Value *argv, Value new_target,
                      int magic) {
@@ -681,15 +749,9 @@ static Value ta_sort(Context *ctx, Value this_value, int argc, const Value *argv
     if (!val_is_undefined(comparefn) && !val_is_callable(comparefn))
         return throw_type_error(ctx, PROTO_FMT "sort: comparefn must be a function");
     THIS_TA("sort");
-    double *v = sorted_values(ctx, ta, len, comparefn);
+    uint64_t *v = sorted_values(ctx, ta, len, comparefn);
     if (!v) return VAL_EXCEPTION;
-    for (size_t k = 0; k < len; k++) {
-        Value r = TypedArraySetElement(ctx, ta, (double)k, val_from_number(v[k]));
-        if (val_is_exception(r)) {
-            free(v);
-            return r;
-        }
-    }
+    store_slots(ta, v, len);
     free(v);
     return this_value;
 }
@@ -703,10 +765,9 @@ static Value ta_to_sorted(Context *ctx, Value this_value, int argc, const Value 
     THIS_TA("toSorted");
     ViewObject *a = create_same_type(ctx, ta, len);
     if (!a) return VAL_EXCEPTION;
-    double *v = sorted_values(ctx, ta, len, comparefn);
+    uint64_t *v = sorted_values(ctx, ta, len, comparefn);
     if (!v) return VAL_EXCEPTION;
-    for (size_t k = 0; k < len; k++)
-        TypedArraySetElement(ctx, a, (double)k, val_from_number(v[k])); /* numbers: cannot throw */
+    store_slots(a, v, len);
     free(v);
     return ta_value(a);
 }

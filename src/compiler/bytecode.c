@@ -4,6 +4,7 @@
 
 #include <inttypes.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "vm/string.h"
 
@@ -25,6 +26,20 @@ const uint8_t opcode_lengths[OP_COUNT] = {
 #undef OP
 };
 
+/* Weak phase: empties the inline-cache entries whose receiver prototype or
+ * holder died (see vm/prop_cache.h). */
+static void bytecode_clear_dead_ics(Runtime *rt, Cell *c) {
+    FunctionBytecode *fb = (FunctionBytecode *)c;
+    for (uint32_t i = 0; i < fb->ic_count; i++) {
+        InlineCache *ic = &fb->ics[i];
+        if ((ic->proto && !gc_is_marked(rt, &ic->proto->hdr)) ||
+            (ic->holder && !gc_is_marked(rt, &ic->holder->hdr)))
+            memset(ic, 0, sizeof *ic);
+    }
+}
+
+static const GCWeakHooks bytecode_weak_hooks = {.clear = bytecode_clear_dead_ics};
+
 void bytecode_trace(Runtime *rt, Cell *c) {
     FunctionBytecode *fb = (FunctionBytecode *)c;
     gc_mark_values(rt, fb->consts, fb->const_count);
@@ -32,9 +47,18 @@ void bytecode_trace(Runtime *rt, Cell *c) {
     gc_mark_value(rt, fb->source);
     gc_mark_value(rt, fb->filename);
     /* Inline caches hold shapes strongly: a cached shape is small and the
-     * cache is refilled on the next miss anyway. */
-    for (uint32_t i = 0; i < fb->ic_count; i++)
-        if (fb->ics[i].shape) gc_mark_cell(rt, (Cell *)fb->ics[i].shape);
+     * cache is refilled on the next miss anyway. Objects in entries are
+     * weak. */
+    if (fb->closure_shape) gc_mark_cell(rt, (Cell *)fb->closure_shape);
+    if (fb->prototype_shape) gc_mark_cell(rt, (Cell *)fb->prototype_shape);
+    bool holds_objects = false;
+    for (uint32_t i = 0; i < fb->ic_count; i++) {
+        InlineCache *ic = &fb->ics[i];
+        if (ic->shape) gc_mark_cell(rt, (Cell *)ic->shape);
+        if (ic->added) gc_mark_cell(rt, (Cell *)ic->added);
+        if (ic->proto || ic->holder) holds_objects = true;
+    }
+    if (holds_objects) gc_weak_enlist(rt, &fb->ic_weak, c, &bytecode_weak_hooks);
 }
 
 void bytecode_finalize(Runtime *rt, Cell *c) {

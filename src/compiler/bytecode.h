@@ -62,11 +62,23 @@ enum {
     FB_SETTER = 1 << 13,
     FB_NAMES_RESULT = 1 << 14, /* field initializer whose value is an anonymous function
                                   definition: DefineField names it after the field */
+    FB_FIELD_INIT = 1 << 15,   /* a class field initializer: a direct eval in it (or in
+                                  its arrows) may not contain `arguments` */
 };
 
+/* One property-access site's cache (vm/prop_cache.h explains the kinds and
+ * when each hits). Shapes are held strongly (bytecode_trace marks them);
+ * `proto` and `holder` are weak: the collector's weak phase empties an entry
+ * whose object died, so an entry never dangles and never keeps a prototype
+ * alive. Only the interpreter fills entries. */
 typedef struct InlineCache {
-    struct Shape *shape; /* NULL: empty */
-    uint32_t slot;
+    struct Shape *shape;  /* receiver's shape; NULL: empty */
+    uint32_t slot;        /* own: receiver slot; holder: holder slot; add: new slot */
+    uint64_t epoch;       /* holder/add entries: Runtime.proto_epoch when recorded */
+    Object *proto;        /* holder/add entries: the receiver's [[Prototype]] */
+    const ClassDef *cls;  /* holder/add entries: the receiver's class */
+    Object *holder;       /* get sites: the prototype holding the property (NULL: own) */
+    struct Shape *added;  /* set sites: the shape after adding the property (NULL: own) */
 } InlineCache;
 
 typedef struct ExceptionEntry {
@@ -108,6 +120,11 @@ typedef struct FunctionBytecode {
     Value filename;       /* String or undefined */
     uint32_t source_start, source_end;
     uint32_t line, column;
+    GCWeakLink ic_weak; /* empties inline caches whose objects died (bytecode.c) */
+    struct Shape *closure_shape; /* shared shape of a new closure's "length" and "name"
+                                    (slots 0 and 1), once one was made; interp.c */
+    struct Shape *prototype_shape; /* a closure shape with a data "prototype" at */
+    uint32_t prototype_slot;       /* prototype_slot and no @@hasInstance; interp.c */
 } FunctionBytecode;
 
 /* A compiled script: what mica_compile hands out. */

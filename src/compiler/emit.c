@@ -309,7 +309,7 @@ void em_pop_control(Emitter *E) {
 
 /* ---- scopes ---- */
 
-static uint32_t scope_desc(Emitter *E, Scope *s) {
+uint32_t scope_desc(Emitter *E, Scope *s) {
     if (s->desc_const >= 0) return (uint32_t)s->desc_const;
     ValueArray *a = value_array_new(E->rt, s->env_slots * 2);
     if (!a) {
@@ -394,7 +394,9 @@ void em_load_name(Emitter *E, AstStr name, uint32_t dst) {
         if ((uint32_t)b->reg != dst) em_op(E, OP_MOV, 2, dst, (uint32_t)b->reg);
         break;
     case RES_ENV:
-        if (b->flags & BIND_LEXICAL)
+        if (b->kind == AST_DECL_IMPORT) /* an indirect binding (emit_module.h) */
+            em_op(E, OP_GET_IMPORT, 4, dst, r.hops, (uint32_t)b->slot, em_atom(E, name));
+        else if (b->flags & BIND_LEXICAL)
             em_op(E, OP_GET_ENV_CHECK, 4, dst, r.hops, (uint32_t)b->slot, em_atom(E, name));
         else
             em_op(E, OP_GET_ENV, 3, dst, r.hops, (uint32_t)b->slot);
@@ -468,7 +470,7 @@ static void copy_items(void *dst, const void *src, size_t bytes) {
     if (bytes) memcpy(dst, src, bytes);
 }
 
-static FunctionBytecode *em_finish(Emitter *E, AstFunction *fn, Value name, uint32_t flags) {
+FunctionBytecode *em_finish(Emitter *E, AstFunction *fn, Value name, uint32_t flags) {
     if (E->failed) return NULL;
     for (uint32_t i = 0; i < E->patch_count; i++) {
         LabelPatch *p = &E->patches[i];
@@ -521,7 +523,7 @@ static FunctionBytecode *em_finish(Emitter *E, AstFunction *fn, Value name, uint
     return fb;
 }
 
-static void em_free(Emitter *E) {
+void em_free(Emitter *E) {
     free(E->code);
     free(E->consts);
     free(E->const_hash);
@@ -532,7 +534,7 @@ static void em_free(Emitter *E) {
     free(E->patches);
 }
 
-static void em_init(Emitter *E, Emitter *parent, Context *ctx, FuncInfo *fi) {
+void em_init(Emitter *E, Emitter *parent, Context *ctx, FuncInfo *fi) {
     memset(E, 0, sizeof *E);
     E->parent = parent;
     E->ctx = ctx;
@@ -540,6 +542,7 @@ static void em_init(Emitter *E, Emitter *parent, Context *ctx, FuncInfo *fi) {
     E->fi = fi;
     E->ast = fi->ast;
     E->completion_reg = -1;
+    E->annexb_flags = -1;
     E->chain_label = -1;
     if (parent) {
         E->source = parent->source;
@@ -592,6 +595,7 @@ static uint32_t function_flags(FuncInfo *fi, AstFunction *fn) {
     if (f & AST_FUNC_SETTER) flags |= FB_SETTER;
     if (f & AST_FUNC_GENERATOR) flags |= FB_GENERATOR;
     if (f & AST_FUNC_ASYNC) flags |= FB_ASYNC;
+    if (f & AST_FUNC_FIELD_INIT) flags |= FB_FIELD_INIT;
     if ((f & AST_FUNC_FIELD_INIT) && fn->body.count == 1 && fn->body.items[0]->kind == AST_RETURN &&
         fn->body.items[0]->u.ret.argument &&
         is_anonymous_function_definition(fn->body.items[0]->u.ret.argument))
@@ -639,16 +643,16 @@ uint32_t em_function(Emitter *P, AstFunction *fn, Value name_hint) {
         em_fail_oom(P);
         return 0;
     }
-    if (fn->flags & AST_FUNC_ASYNC) {
-        em_error(P, ERR_SYNTAX, "async functions are not supported yet");
-        return 0;
-    }
     Emitter E;
     em_init(&E, P, P->ctx, fi);
     E.scope = fi->name_scope ? fi->name_scope : fi->var_scope;
     em_set_pos(&E, fn->body.count ? fn->body.items[0] : NULL);
     E.cur_line = fn->line;
     E.cur_column = fn->column;
+    /* An async function's promise exists before its parameters are bound:
+     * their errors reject it (#sec-runtime-semantics-evaluateasyncfunctionbody). */
+    if ((fn->flags & (AST_FUNC_ASYNC | AST_FUNC_GENERATOR)) == AST_FUNC_ASYNC)
+        em_op(&E, OP_ASYNC_START, 0);
 
     /* The function's own name (named function expressions). */
     if (fi->name_scope) {
@@ -802,10 +806,21 @@ uint32_t em_default_constructor(Emitter *P, bool derived, Value name, uint32_t s
 
 /* ---- programs ---- */
 
-enum { DECL_LET = 0, DECL_CONST = 1, DECL_CLASS = 2, DECL_FUNCTION = 3, DECL_VAR = 4 };
+/* Kept in step with interp_ops.c. DECL_ANNEXB_FUNCTION: a block-level
+ * function that var-hoists if the run-time checks of B.3.2.2 / B.3.2.3
+ * allow it. */
+enum {
+    DECL_LET = 0,
+    DECL_CONST = 1,
+    DECL_CLASS = 2,
+    DECL_FUNCTION = 3,
+    DECL_VAR = 4,
+    DECL_ANNEXB_FUNCTION = 5
+};
 
 /* The declaration list of a script or sloppy eval: pairs [kind, atom] (and
- * a FunctionBytecode after a DECL_FUNCTION pair). */
+ * a FunctionBytecode after a DECL_FUNCTION pair). The instantiating op
+ * writes its Annex B decisions to E->annexb_flags. */
 static void em_declarations(Emitter *E, AstNode *root, bool eval) {
     AstFunction *fn = root->u.program.func;
     ValueArray *a = value_array_new(E->rt, 8);
@@ -862,19 +877,20 @@ static void em_declarations(Emitter *E, AstNode *root, bool eval) {
         PUSH(name);
         any = true;
     }
-    if (!(fn->flags & AST_FUNC_STRICT)) {
+    if (E->annexb_flags >= 0) {
         for (uint32_t i = 0; i < fn->annexb_functions.count; i++) {
             AstFunction *f = fn->annexb_functions.items[i]->u.func;
-            if (!f->id) continue;
             Value name = em_atom_value(E, f->id->u.ident.name);
             if (val_is_exception(name)) return;
-            PUSH(val_from_int(DECL_VAR));
+            PUSH(val_from_int(DECL_ANNEXB_FUNCTION));
             PUSH(name);
             any = true;
         }
     }
 #undef PUSH
-    if (any) em_op(E, eval ? OP_DECLARE_EVAL : OP_DECLARE_GLOBALS, 1, k);
+    if (any)
+        em_op(E, eval ? OP_DECLARE_EVAL : OP_DECLARE_GLOBALS, 2, k,
+              E->annexb_flags >= 0 ? (uint32_t)E->annexb_flags : 0u);
 }
 
 FunctionBytecode *emit_program(Context *ctx, AstNode *root, ScopeAnalysis *sa, const char *source,
@@ -911,6 +927,8 @@ FunctionBytecode *emit_program(Context *ctx, AstNode *root, ScopeAnalysis *sa, c
     }
     if (fi->this_binding && fi->this_binding->slot >= 0)
         em_op(&E, OP_PUT_ENV, 3, 0u, (uint32_t)fi->this_binding->slot, 0u);
+    if (!fi->strict && fn->annexb_functions.count)
+        E.annexb_flags = (int32_t)em_regs(&E, fn->annexb_functions.count);
     if (!fi->is_eval)
         em_declarations(&E, root, false);
     else if (!fi->strict)

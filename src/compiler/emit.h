@@ -40,6 +40,7 @@ typedef struct Control {
     uint32_t pending_count, pending_capacity;
     /* CTL_ITER */
     uint32_t iter_reg;
+    bool iter_async; /* for await: closing awaits return() */
 } Control;
 
 /* Kinds stored in a finally's kind register. */
@@ -85,11 +86,18 @@ typedef struct Emitter {
     uint32_t next_reg, max_reg;
     uint32_t env_depth;
     int32_t completion_reg; /* program code: the completion value, else -1 */
+    int32_t annexb_flags;   /* sloppy program code: the first of one register per
+                               annexb_functions entry, true when it var-hoists; else -1 */
     int32_t chain_label;    /* optional chain: where a nullish link jumps, -1 */
     uint32_t cur_line, cur_column;
     const AstStr *pending_labels; /* labels of the statement being emitted */
     uint32_t pending_label_count;
     bool failed; /* an exception is pending (OOM, limits) */
+    /* The expression about to be emitted is a returned one in tail position
+     * (#sec-isintailposition): emit_expr_to hands it on to the operand whose
+     * value ends the evaluation and makes a call there a TAIL_CALL. */
+    bool tail_position;
+    uint32_t try_depth; /* try blocks being emitted: their calls are never tail calls */
 } Emitter;
 
 /* ---- emit.c: core ---- */
@@ -155,10 +163,27 @@ void emit_assign_to_target(Emitter *E, AstNode *target, uint32_t value, bool ini
 void emit_stmt(Emitter *E, AstNode *n);
 void emit_stmts(Emitter *E, AstList *l);
 void emit_return_value(Emitter *E, uint32_t reg);
+/* Await ( value ) — #await: dst = the value src settles to; a rejection
+ * throws at this point. */
+void emit_await(Emitter *E, uint32_t src, uint32_t dst);
+/* AsyncIteratorClose(iterator register it, a normal completion) —
+ * #sec-asynciteratorclose; an iterator register holding undefined is done. */
+void emit_async_iter_close(Emitter *E, uint32_t it);
+/* Whether the function being compiled is an async generator. */
+bool em_in_async_generator(Emitter *E);
 void emit_function_decl_site(Emitter *E, AstNode *n);
 /* Adds an exception-table entry: code [start, end) jumps to handler with
  * environments popped down to depth. */
 void em_add_handler(Emitter *E, uint32_t start, uint32_t end, uint32_t handler, uint32_t depth);
+
+/* Shared with emit_module.c: one function's emitter lifecycle and the
+ * constant index of a scope's environment descriptor. */
+void em_init(Emitter *E, Emitter *parent, Context *ctx, FuncInfo *fi);
+FunctionBytecode *em_finish(Emitter *E, AstFunction *fn, Value name, uint32_t flags);
+void em_free(Emitter *E);
+uint32_t scope_desc(Emitter *E, Scope *s);
+/* emit_module.c: an import/export statement of a module body. */
+void emit_module_item(Emitter *E, AstNode *n);
 
 /* Entry points: compile a program (script/eval) or a dynamic function. */
 FunctionBytecode *emit_program(Context *ctx, AstNode *root, ScopeAnalysis *sa, const char *source,

@@ -3,6 +3,7 @@
 
 #include "builtins/regexp_object.h"
 #include "compiler/emit.h"
+#include "vm/bigint.h"
 #include "vm/env.h"
 #include "vm/string.h"
 
@@ -17,6 +18,7 @@ static bool may_write_locals(const AstNode *n) {
     case AST_ARROW:
     case AST_FUNCTION_DECL:
     case AST_NUMBER:
+    case AST_BIGINT:
     case AST_STRING:
     case AST_IDENT:
     case AST_THIS:
@@ -80,6 +82,7 @@ static bool writes_dst_last(const AstNode *n) {
     case AST_NEW:
     case AST_MEMBER:
     case AST_NUMBER:
+    case AST_BIGINT:
     case AST_STRING:
     case AST_BOOL:
     case AST_NULL:
@@ -131,6 +134,16 @@ void emit_named_expr_to(Emitter *E, AstNode *n, uint32_t dst, Value name) {
     emit_expr_to(E, n, dst);
 }
 
+/* The value of a BigInt literal; VAL_EXCEPTION (and E->failed) when it is
+ * over the size limit. */
+static Value emit_bigint_value(Emitter *E, const AstNode *n) {
+    if (E->failed) return VAL_EXCEPTION;
+    Value b =
+        bigint_from_digits(E->ctx, n->u.bigint.digits, n->u.bigint.len, n->u.bigint.radix, false);
+    if (val_is_exception(b)) em_fail_oom(E);
+    return b;
+}
+
 static Value static_key_string(Emitter *E, const AstNode *key) {
     switch (key->kind) {
     case AST_IDENT: return em_name_value(E, key->u.ident.name);
@@ -143,7 +156,17 @@ static Value static_key_string(Emitter *E, const AstNode *key) {
         }
         return val_from_string(s);
     }
-    default: em_error(E, ERR_SYNTAX, "BigInt literals are not supported yet"); return VAL_EXCEPTION;
+    case AST_BIGINT: {
+        Value b = emit_bigint_value(E, key);
+        if (val_is_exception(b)) return VAL_EXCEPTION;
+        String *s = bigint_to_string(E->ctx, val_as_bigint(b), 10);
+        if (!s) {
+            em_fail_oom(E);
+            return VAL_EXCEPTION;
+        }
+        return val_from_string(s);
+    }
+    default: em_error(E, ERR_SYNTAX, "unsupported property key"); return VAL_EXCEPTION;
     }
 }
 
@@ -184,7 +207,7 @@ static void emit_optional_check(Emitter *E, AstNode *n, uint32_t reg, bool optio
     (void)n;
 }
 
-static uint32_t emit_super_key(Emitter *E, AstNode *m);
+static uint32_t emit_super_key(Emitter *E, AstNode *m, uint32_t *base, bool convert);
 static void emit_super_call(Emitter *E, AstNode *n, uint32_t dst);
 
 static void emit_member(Emitter *E, AstNode *n, uint32_t dst) {
@@ -192,9 +215,10 @@ static void emit_member(Emitter *E, AstNode *n, uint32_t dst) {
         uint32_t mark = E->next_reg;
         uint32_t t = em_reg(E);
         emit_this_value(E, t, true);
-        uint32_t k = emit_super_key(E, n);
+        uint32_t b;
+        uint32_t k = emit_super_key(E, n, &b, false);
         em_set_pos(E, n);
-        em_op(E, OP_GET_SUPER, 3, dst, t, k);
+        em_op(E, OP_GET_SUPER, 4, dst, t, k, b);
         E->next_reg = mark;
         return;
     }
@@ -250,8 +274,9 @@ static void emit_spread_array(Emitter *E, AstList *items, uint32_t dst) {
 static void emit_callee(Emitter *E, AstNode *callee, uint32_t base) {
     if (callee->kind == AST_MEMBER && callee->u.member.object->kind == AST_SUPER) {
         emit_this_value(E, base + 1, true);
-        uint32_t k = emit_super_key(E, callee);
-        em_op(E, OP_GET_SUPER, 3, base, base + 1, k);
+        uint32_t b;
+        uint32_t k = emit_super_key(E, callee, &b, false);
+        em_op(E, OP_GET_SUPER, 4, base, base + 1, k, b);
     } else if (callee->kind == AST_MEMBER && callee->u.member.property->kind == AST_PRIVATE_NAME) {
         emit_expr_to(E, callee->u.member.object, base + 1);
         emit_optional_check(E, callee, base + 1, callee->u.member.optional);
@@ -297,7 +322,7 @@ static void emit_callee(Emitter *E, AstNode *callee, uint32_t base) {
     }
 }
 
-static void emit_call(Emitter *E, AstNode *n, uint32_t dst) {
+static void emit_call(Emitter *E, AstNode *n, uint32_t dst, bool tail) {
     AstNode *callee = n->u.call.callee;
     AstList *args = &n->u.call.arguments;
     bool spread = has_spread(args);
@@ -324,9 +349,9 @@ static void emit_call(Emitter *E, AstNode *n, uint32_t dst) {
         pc = em_op(E, (n->flags & AST_NODE_DIRECT_EVAL) ? OP_CALL_EVAL_SPREAD : OP_CALL_SPREAD, 3,
                    dst, base, arr);
     else if (n->flags & AST_NODE_DIRECT_EVAL)
-        pc = em_op(E, OP_CALL_EVAL, 3, dst, base, argc);
+        pc = em_op(E, tail ? OP_TAIL_CALL_EVAL : OP_CALL_EVAL, 3, dst, base, argc);
     else
-        pc = em_op(E, OP_CALL, 3, dst, base, argc);
+        pc = em_op(E, tail ? OP_TAIL_CALL : OP_CALL, 3, dst, base, argc);
     em_call_name(E, pc, callee);
     E->next_reg = mark;
 }
@@ -356,7 +381,7 @@ static uint32_t template_site(Emitter *E, AstNode *quasi) {
 }
 
 /* tag`...` — #sec-tagged-templates-runtime-semantics-evaluation */
-static void emit_tagged_template(Emitter *E, AstNode *n, uint32_t dst) {
+static void emit_tagged_template(Emitter *E, AstNode *n, uint32_t dst, bool tail) {
     AstNode *quasi = n->u.tagged.quasi;
     AstList *subs = &quasi->u.tmpl.expressions;
     uint32_t mark = E->next_reg;
@@ -367,7 +392,7 @@ static void emit_tagged_template(Emitter *E, AstNode *n, uint32_t dst) {
     for (uint32_t i = 0; i < subs->count; i++)
         emit_expr_to(E, subs->items[i], base + 3 + i);
     em_set_pos(E, n);
-    uint32_t pc = em_op(E, OP_CALL, 3, dst, base, 1 + subs->count);
+    uint32_t pc = em_op(E, tail ? OP_TAIL_CALL : OP_CALL, 3, dst, base, 1 + subs->count);
     em_call_name(E, pc, n->u.tagged.tag);
     E->next_reg = mark;
 }
@@ -396,8 +421,22 @@ static void emit_new(Emitter *E, AstNode *n, uint32_t dst) {
 
 /* ---- literals ---- */
 
+/* Named data properties an object literal defines with static keys: the
+ * slot room NEW_OBJECT reserves, so that its DEFINE_FIELDs never regrow. */
+static uint32_t object_literal_field_count(AstNode *n) {
+    uint32_t count = 0;
+    for (uint32_t i = 0; i < n->u.list.count && count < 64; i++) {
+        AstNode *p = n->u.list.items[i];
+        if (p->kind == AST_SPREAD || p->u.property.computed) continue;
+        uint8_t kind = p->u.property.kind;
+        if (kind == AST_PROP_PROTO || kind == AST_PROP_GET || kind == AST_PROP_SET) continue;
+        count++;
+    }
+    return count;
+}
+
 static void emit_object(Emitter *E, AstNode *n, uint32_t dst) {
-    em_op(E, OP_NEW_OBJECT, 1, dst);
+    em_op(E, OP_NEW_OBJECT, 2, dst, object_literal_field_count(n));
     for (uint32_t i = 0; i < n->u.list.count; i++) {
         AstNode *p = n->u.list.items[i];
         uint32_t mark = E->next_reg;
@@ -465,7 +504,7 @@ static void emit_object(Emitter *E, AstNode *n, uint32_t dst) {
         if (is_index)
             em_op(E, OP_DEFINE_INDEX, 3, dst, idx, v);
         else
-            em_op(E, OP_DEFINE_FIELD, 3, dst, em_const(E, val_from_string(atom)), v);
+            em_op(E, OP_DEFINE_FIELD, 4, dst, em_const(E, val_from_string(atom)), v, em_ic(E));
         E->next_reg = mark;
     }
 }
@@ -553,7 +592,7 @@ static void emit_binary(Emitter *E, AstNode *n, uint32_t dst) {
     E->next_reg = mark;
 }
 
-static void emit_logical(Emitter *E, AstNode *n, uint32_t dst) {
+static void emit_logical(Emitter *E, AstNode *n, uint32_t dst, bool tail) {
     int32_t end = em_label(E);
     emit_expr_to(E, n->u.binary.left, dst);
     switch (n->u.binary.op) {
@@ -561,6 +600,7 @@ static void emit_logical(Emitter *E, AstNode *n, uint32_t dst) {
     case AST_OP_OR: em_jump(E, OP_JTRUE, end, 1, dst); break;
     default: em_jump(E, OP_JNOT_NULLISH, end, 1, dst); break;
     }
+    E->tail_position = tail;
     emit_expr_to(E, n->u.binary.right, dst);
     em_bind(E, end);
 }
@@ -663,12 +703,14 @@ typedef struct Ref {
     int kind;
     uint32_t obj, key;
     uint32_t atom;
+    uint32_t super_base; /* kind 4: the GetSuperBase() taken when the reference was made */
 } Ref;
 
 static bool rhs_trivial(const AstNode *n) {
     if (!n) return true;
     switch (n->kind) {
     case AST_NUMBER:
+    case AST_BIGINT:
     case AST_STRING:
     case AST_BOOL:
     case AST_NULL:
@@ -703,7 +745,22 @@ static bool emit_ref(Emitter *E, AstNode *target, Ref *ref, const AstNode *later
         ref->kind = 4;
         ref->obj = em_reg(E);
         emit_this_value(E, ref->obj, true);
-        ref->key = emit_super_key(E, target);
+        /* GetValue converts the key once (compound), PutValue after the
+         * right side (plain assignment). */
+        ref->key = emit_super_key(E, target, &ref->super_base, compound);
+        return true;
+    }
+    if (target->kind == AST_CALL) {
+        /* Sloppy `f() = v` (the parser rejects it in strict code): the call
+         * runs, then a ReferenceError before the right side
+         * (#sec-runtime-errors-for-function-call-assignment-targets). The
+         * reference below is never reached. */
+        uint32_t r = emit_expr_any(E, target);
+        em_set_pos(E, target);
+        em_op(E, OP_THROW_ERROR, 2, (uint32_t)ERR_REFERENCE,
+              em_atom_cstr(E, "Invalid left-hand side in assignment"));
+        ref->kind = 2;
+        ref->obj = ref->key = r;
         return true;
     }
     if (target->kind != AST_MEMBER) {
@@ -751,7 +808,7 @@ static void ref_get(Emitter *E, AstNode *target, Ref *ref, uint32_t dst) {
     case 0: em_load_name(E, target->u.ident.name, dst); break;
     case 1: em_op(E, OP_GET_PROP, 4, dst, ref->obj, ref->atom, em_ic(E)); break;
     case 2: em_op(E, OP_GET_ELEM, 3, dst, ref->obj, ref->key); break;
-    case 4: em_op(E, OP_GET_SUPER, 3, dst, ref->obj, ref->key); break;
+    case 4: em_op(E, OP_GET_SUPER, 4, dst, ref->obj, ref->key, ref->super_base); break;
     case 5: em_op(E, OP_GET_PRIVATE, 3, dst, ref->obj, ref->key); break;
     default: em_op(E, OP_GET_REF, 3, dst, ref->obj, ref->atom); break;
     }
@@ -763,7 +820,7 @@ static void ref_put(Emitter *E, AstNode *target, Ref *ref, uint32_t src) {
     case 0: em_store_name(E, target->u.ident.name, src, false, false); break;
     case 1: em_op(E, OP_SET_PROP, 4, ref->obj, ref->atom, src, em_ic(E)); break;
     case 2: em_op(E, OP_SET_ELEM, 3, ref->obj, ref->key, src); break;
-    case 4: em_op(E, OP_SET_SUPER, 3, ref->obj, ref->key, src); break;
+    case 4: em_op(E, OP_SET_SUPER, 4, ref->obj, ref->key, src, ref->super_base); break;
     case 5: em_op(E, OP_SET_PRIVATE, 3, ref->obj, ref->key, src); break;
     default: em_op(E, OP_PUT_REF, 3, ref->obj, ref->atom, src); break;
     }
@@ -900,11 +957,17 @@ static void emit_default(Emitter *E, AstNode *target_with_default, uint32_t v) {
  * evaluated before its value is fetched:
  * #sec-runtime-semantics-iteratordestructuringassignmentevaluation and
  * #sec-runtime-semantics-keyeddestructuringassignmentevaluation. */
-static AstNode *pattern_ref_target(AstNode *el, bool init) {
+static AstNode *pattern_ref_target(Emitter *E, AstNode *el, bool init, bool lexical) {
     AstNode *t = el->kind == AST_ASSIGN_PATTERN ? el->u.assign_pattern.target
                  : el->kind == AST_REST         ? el->u.spread.argument
                                                 : el;
-    return !init && t->kind == AST_MEMBER ? t : NULL;
+    if (!init && t->kind == AST_MEMBER) return t;
+    /* A name found at run time (with, sloppy eval) is resolved before the
+     * element's value is read (#sec-runtime-semantics-keyedbindinginitialization). */
+    if (t->kind == AST_IDENT && !lexical &&
+        scope_resolve(E->scope, t->u.ident.name).kind == RES_DYNAMIC)
+        return t;
+    return NULL;
 }
 
 /* Assigns v to element el of a pattern whose reference target (if any)
@@ -933,7 +996,7 @@ static void emit_array_pattern(Emitter *E, AstNode *pat, uint32_t value, bool in
         AstNode *el = pat->u.list.items[i];
         uint32_t m2 = E->next_reg;
         Ref ref;
-        AstNode *rt = el->kind == AST_ELISION ? NULL : pattern_ref_target(el, init);
+        AstNode *rt = el->kind == AST_ELISION ? NULL : pattern_ref_target(E, el, init, lexical);
         if (rt && !emit_ref(E, rt, &ref, pat, false)) break;
         uint32_t v = em_reg(E);
         if (el->kind == AST_REST) {
@@ -982,7 +1045,7 @@ static void emit_object_pattern(Emitter *E, AstNode *pat, uint32_t value, bool i
         uint32_t m2 = E->next_reg;
         if (p->kind == AST_REST) {
             Ref ref;
-            AstNode *rt = pattern_ref_target(p, init);
+            AstNode *rt = pattern_ref_target(E, p, init, lexical);
             if (rt && !emit_ref(E, rt, &ref, pat, false)) return;
             uint32_t v = em_reg(E);
             em_op(E, OP_COPY_DATA_PROPS, 3, v, value, keys);
@@ -997,7 +1060,7 @@ static void emit_object_pattern(Emitter *E, AstNode *pat, uint32_t value, bool i
         uint32_t v = em_reg(E);
         uint32_t k = em_reg(E);
         Ref ref;
-        AstNode *rt = pattern_ref_target(p->u.property.value, init);
+        AstNode *rt = pattern_ref_target(E, p->u.property.value, init, lexical);
         if (p->u.property.computed) {
             uint32_t kr = emit_expr_any(E, key);
             em_op(E, OP_TO_PROPKEY, 2, k, kr);
@@ -1034,7 +1097,8 @@ void emit_assign_to_target(Emitter *E, AstNode *target, uint32_t value, bool ini
     }
     case AST_ARRAY_PATTERN: emit_array_pattern(E, target, value, init, lexical_decl); break;
     case AST_OBJECT_PATTERN: emit_object_pattern(E, target, value, init, lexical_decl); break;
-    case AST_MEMBER: {
+    case AST_MEMBER:
+    case AST_CALL: {
         Ref ref;
         if (emit_ref(E, target, &ref, NULL, false)) ref_put(E, target, &ref, value);
         break;
@@ -1127,14 +1191,20 @@ static void emit_super_call(Emitter *E, AstNode *n, uint32_t dst) {
 }
 
 /* The key of super.x / super[x] into a register. */
-static uint32_t emit_super_key(Emitter *E, AstNode *m) {
+/* super[key] / super.name — #sec-super-keyword-runtime-semantics-evaluation:
+ * the key's value, then MakeSuperPropertyReference's GetSuperBase() into
+ * *base; the key becomes a property key only when the reference is used
+ * (GET_SUPER / SET_SUPER), or here with convert. */
+static uint32_t emit_super_key(Emitter *E, AstNode *m, uint32_t *base, bool convert) {
     uint32_t k = em_reg(E);
-    if (!m->u.member.computed) {
+    bool computed = m->u.member.computed;
+    if (!computed)
         em_op(E, OP_LOAD_CONST, 2, k, em_atom(E, m->u.member.property->u.ident.name));
-    } else {
-        uint32_t kr = emit_expr_any(E, m->u.member.property);
-        em_op(E, OP_TO_PROPKEY, 2, k, kr);
-    }
+    else
+        emit_expr_to(E, m->u.member.property, k);
+    *base = em_reg(E);
+    em_op(E, OP_SUPER_BASE, 1, *base);
+    if (computed && convert) em_op(E, OP_TO_PROPKEY, 2, k, k);
     return k;
 }
 
@@ -1158,8 +1228,68 @@ static void emit_resume_check(Emitter *E, uint32_t recv) {
     em_jump(E, OP_RESUME_CHECK, ret, 1, recv);
     em_jump(E, OP_JMP, cont, 0);
     em_bind(E, ret);
+    /* AsyncGeneratorUnwrapYieldResumption — #sec-asyncgeneratorunwrapyieldresumption */
+    if (em_in_async_generator(E)) emit_await(E, recv, recv);
     emit_return_value(E, recv);
     em_bind(E, cont);
+}
+
+/* yield* in an async generator —
+ * #sec-generator-function-definitions-runtime-semantics-evaluation with
+ * generatorKind async: each step's result is awaited, values are yielded
+ * with AsyncGeneratorYield, and a return() resumption is awaited first. */
+static void emit_async_yield_star(Emitter *E, AstNode *n, uint32_t dst) {
+    uint32_t mark = E->next_reg;
+    uint32_t v = emit_expr_any(E, n->u.yield.argument);
+    uint32_t it = em_regs(E, 4); /* iterator, next, received, mode */
+    uint32_t res = em_reg(E);
+    uint32_t aw = em_regs(E, 2);
+    em_set_pos(E, n);
+    em_op(E, OP_GET_ASYNC_ITERATOR, 2, it, v);
+    em_op(E, OP_LOAD_UNDEF, 1, it + 2);
+    em_op(E, OP_LOAD_INT, 2, it + 3, 0u);
+    int32_t loop = em_label(E), done = em_label(E), missing = em_label(E), unwrap = em_label(E),
+            ret = em_label(E), no_throw = em_label(E), end = em_label(E);
+    em_bind(E, loop);
+    em_jump(E, OP_ASYNC_YIELD_STAR, missing, 2, res, it);
+    emit_await(E, res, res);
+    em_jump(E, OP_ITER_RESULT, done, 3, res, res, 1u);
+    em_op(E, OP_YIELD, 3, it + 2, res, 2u);
+    em_jump(E, OP_JEQ_INT, unwrap, 2, it + 3, (uint32_t)2 /* RESUME_RETURN */);
+    em_jump(E, OP_JMP, loop, 0);
+    /* received = AsyncGeneratorUnwrapYieldResumption(return completion):
+     * the awaited value, or the rejection as a throw completion. */
+    em_bind(E, unwrap);
+    uint32_t await_start = E->code_len;
+    em_op(E, OP_AWAIT, 2, aw, it + 2);
+    uint32_t await_end = E->code_len;
+    em_op(E, OP_MOV, 2, it + 2, aw);
+    em_jump(E, OP_JEQ_INT, loop, 2, aw + 1, (uint32_t)0 /* RESUME_NEXT */);
+    em_op(E, OP_LOAD_INT, 2, it + 3, (uint32_t)1 /* RESUME_THROW */);
+    em_jump(E, OP_JMP, loop, 0);
+    /* Await's PromiseResolve threw: that too is a throw completion. */
+    em_add_handler(E, await_start, await_end, E->code_len, E->env_depth);
+    em_op(E, OP_CATCH, 1, it + 2);
+    em_op(E, OP_LOAD_INT, 2, it + 3, (uint32_t)1);
+    em_jump(E, OP_JMP, loop, 0);
+    em_bind(E, done);
+    em_jump(E, OP_JEQ_INT, ret, 2, it + 3, (uint32_t)2);
+    em_op(E, OP_MOV, 2, dst, res);
+    em_jump(E, OP_JMP, end, 0);
+    em_bind(E, ret);
+    emit_return_value(E, res);
+    /* The delegate lacks return(): return the awaited received value;
+     * it lacks throw(): close it, then a TypeError. */
+    em_bind(E, missing);
+    em_jump(E, OP_JEQ_INT, no_throw, 2, it + 3, (uint32_t)1);
+    emit_await(E, it + 2, res);
+    emit_return_value(E, res);
+    em_bind(E, no_throw);
+    emit_async_iter_close(E, it);
+    em_op(E, OP_THROW_ERROR, 2, (uint32_t)ERR_TYPE,
+          em_atom_cstr(E, "The iterator does not provide a 'throw' method"));
+    em_bind(E, end);
+    E->next_reg = mark;
 }
 
 /* yield* — #sec-generator-function-definitions-runtime-semantics-evaluation */
@@ -1189,8 +1319,12 @@ static void emit_yield_star(Emitter *E, AstNode *n, uint32_t dst) {
 
 /* yield — #sec-yield */
 static void emit_yield(Emitter *E, AstNode *n, uint32_t dst) {
+    bool is_async = em_in_async_generator(E);
     if (n->u.yield.delegate) {
-        emit_yield_star(E, n, dst);
+        if (is_async)
+            emit_async_yield_star(E, n, dst);
+        else
+            emit_yield_star(E, n, dst);
         return;
     }
     uint32_t mark = E->next_reg;
@@ -1203,7 +1337,13 @@ static void emit_yield(Emitter *E, AstNode *n, uint32_t dst) {
     }
     uint32_t recv = em_regs(E, 2);
     em_set_pos(E, n);
-    em_op(E, OP_YIELD, 3, recv, v, 1u);
+    if (is_async) {
+        /* AsyncGeneratorYield(? Await(value)) — #sec-yield */
+        emit_await(E, v, recv);
+        em_op(E, OP_YIELD, 3, recv, recv, 2u);
+    } else {
+        em_op(E, OP_YIELD, 3, recv, v, 1u);
+    }
     emit_resume_check(E, recv);
     em_op(E, OP_MOV, 2, dst, recv);
     E->next_reg = mark;
@@ -1221,8 +1361,11 @@ uint32_t emit_expr_any(Emitter *E, AstNode *n) {
         return em_load_name_any(E, n->u.ident.name);
     }
     if (n->kind == AST_THIS) {
+        /* A derived constructor's this needs its TDZ check (emit_this). */
         Resolution r = scope_resolve(E->scope, scope_name_this);
-        if (r.kind == RES_REG) return (uint32_t)r.binding->reg;
+        if (r.kind == RES_REG && !(r.binding->scope->func->ast &&
+                                   (r.binding->scope->func->ast->flags & AST_FUNC_DERIVED)))
+            return (uint32_t)r.binding->reg;
     }
     uint32_t t = em_reg(E);
     emit_expr_to(E, n, t);
@@ -1240,6 +1383,10 @@ void emit_expr_to(Emitter *E, AstNode *n, uint32_t dst) {
         E->next_reg = mark;
         return;
     }
+    /* HasCallInTailPosition — #sec-static-semantics-hascallintailposition:
+     * only the operands below that end the evaluation inherit the flag. */
+    bool tail = E->tail_position;
+    E->tail_position = false;
     em_set_pos(E, n);
     switch (n->kind) {
     case AST_NUMBER: em_load_number(E, dst, n->u.number.value); break;
@@ -1275,19 +1422,21 @@ void emit_expr_to(Emitter *E, AstNode *n, uint32_t dst) {
     case AST_UNARY: emit_unary(E, n, dst); break;
     case AST_UPDATE: emit_update(E, n, dst); break;
     case AST_BINARY: emit_binary(E, n, dst); break;
-    case AST_LOGICAL: emit_logical(E, n, dst); break;
+    case AST_LOGICAL: emit_logical(E, n, dst, tail); break;
     case AST_ASSIGN: emit_assign(E, n, dst); break;
     case AST_CONDITIONAL: {
         int32_t els = em_label(E), end = em_label(E);
         emit_cond_jump(E, n->u.cond.test, els, false);
+        E->tail_position = tail;
         emit_expr_to(E, n->u.cond.consequent, dst);
         em_jump(E, OP_JMP, end, 0);
         em_bind(E, els);
+        E->tail_position = tail;
         emit_expr_to(E, n->u.cond.alternate, dst);
         em_bind(E, end);
         break;
     }
-    case AST_CALL: emit_call(E, n, dst); break;
+    case AST_CALL: emit_call(E, n, dst, tail); break;
     case AST_NEW: emit_new(E, n, dst); break;
     case AST_MEMBER: emit_member(E, n, dst); break;
     case AST_SEQUENCE: {
@@ -1296,6 +1445,7 @@ void emit_expr_to(Emitter *E, AstNode *n, uint32_t dst) {
             emit_expr_any(E, n->u.list.items[i]);
             E->next_reg = mark;
         }
+        E->tail_position = tail;
         if (n->u.list.count) emit_expr_to(E, n->u.list.items[n->u.list.count - 1], dst);
         break;
     }
@@ -1316,12 +1466,36 @@ void emit_expr_to(Emitter *E, AstNode *n, uint32_t dst) {
                    n->u.klass->id ? em_name_value(E, n->u.klass->id->u.ident.name)
                                   : val_from_string(ATOM(E->rt, empty)));
         break;
-    case AST_TAGGED_TEMPLATE: emit_tagged_template(E, n, dst); break;
+    case AST_TAGGED_TEMPLATE: emit_tagged_template(E, n, dst, tail); break;
     case AST_YIELD: emit_yield(E, n, dst); break;
-    case AST_AWAIT: em_error(E, ERR_SYNTAX, "async functions are not supported yet"); break;
-    case AST_BIGINT: em_error(E, ERR_SYNTAX, "BigInt literals are not supported yet"); break;
-    case AST_IMPORT_CALL:
-    case AST_IMPORT_META: em_error(E, ERR_SYNTAX, "modules are not supported yet"); break;
+    case AST_AWAIT: {
+        uint32_t mark = E->next_reg;
+        uint32_t v = emit_expr_any(E, n->u.unary.argument);
+        em_set_pos(E, n);
+        emit_await(E, v, dst);
+        E->next_reg = mark;
+        break;
+    }
+    case AST_BIGINT: {
+        Value b = emit_bigint_value(E, n);
+        if (!val_is_exception(b)) em_op(E, OP_LOAD_CONST, 2, dst, em_const(E, b));
+        break;
+    }
+    case AST_IMPORT_CALL: {
+        /* EvaluateImportCall — #sec-evaluate-import-call */
+        uint32_t mark = E->next_reg;
+        uint32_t args = em_regs(E, 2);
+        emit_expr_to(E, n->u.import_call.source, args);
+        if (n->u.import_call.options)
+            emit_expr_to(E, n->u.import_call.options, args + 1);
+        else
+            em_op(E, OP_LOAD_UNDEF, 1, args + 1);
+        em_set_pos(E, n);
+        em_op(E, OP_DYNAMIC_IMPORT, 2, dst, args);
+        E->next_reg = mark;
+        break;
+    }
+    case AST_IMPORT_META: em_op(E, OP_IMPORT_META, 1, dst); break;
     default: em_error(E, ERR_SYNTAX, "unsupported expression"); break;
     }
 }
@@ -1480,9 +1654,12 @@ void emit_class(Emitter *E, AstNode *n, uint32_t dst, Value name) {
     }
     uint32_t f = em_regs(E, 2); /* constructor, prototype */
     uint32_t sup = em_reg(E);
-    if (k->superclass)
+    if (k->superclass) {
+        Scope *class_scope = E->scope;
+        if (cs && cs->heritage) E->scope = cs->heritage;
         emit_expr_to(E, k->superclass, sup);
-    else
+        E->scope = class_scope;
+    } else
         em_op(E, OP_LOAD_UNDEF, 1, sup);
     if (!val_is_string(name)) name = val_from_string(ATOM(E->rt, empty));
     uint32_t ctor;

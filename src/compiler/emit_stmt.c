@@ -36,7 +36,11 @@ static void emit_jump_out(Emitter *E, Control *target, bool is_continue) {
         case CTL_ENV: em_op(E, OP_POP_ENV, 0); break;
         case CTL_ITER:
             /* continue of the loop that owns the iterator keeps it open */
-            if (!(is_continue && c->prev == target)) em_op(E, OP_ITER_CLOSE, 1, c->iter_reg);
+            if (is_continue && c->prev == target) break;
+            if (c->iter_async)
+                emit_async_iter_close(E, c->iter_reg);
+            else
+                em_op(E, OP_ITER_CLOSE, 1, c->iter_reg);
             break;
         case CTL_FINALLY: {
             int32_t id = add_pending(E, c, target, is_continue);
@@ -53,7 +57,10 @@ static void emit_jump_out(Emitter *E, Control *target, bool is_continue) {
 void emit_return_value(Emitter *E, uint32_t reg) {
     for (Control *c = E->ctl; c; c = c->prev) {
         if (c->kind == CTL_ITER) {
-            em_op(E, OP_ITER_CLOSE, 1, c->iter_reg);
+            if (c->iter_async)
+                emit_async_iter_close(E, c->iter_reg);
+            else
+                em_op(E, OP_ITER_CLOSE, 1, c->iter_reg);
         } else if (c->kind == CTL_FINALLY) {
             if (c->value_reg != reg) em_op(E, OP_MOV, 2, c->value_reg, reg);
             int32_t id = add_pending(E, c, NULL, false);
@@ -71,6 +78,70 @@ void emit_return_value(Emitter *E, uint32_t reg) {
         return;
     }
     em_op(E, OP_RET, 1, reg);
+}
+
+/* IsInTailPosition — #sec-isintailposition, for a `return`: strict
+ * ordinary function and arrow bodies, outside the statements that still
+ * have work after the call (try blocks, a catch block before its finally,
+ * for-of bodies closing their iterator). Class constructors (whose
+ * [[Construct]] checks the result) and field initializers (no FunctionBody)
+ * are left out. */
+static bool return_is_tail(Emitter *E) {
+    AstFunction *f = E->ast;
+    if (!f || !E->fi->strict || E->fi->is_program || E->try_depth) return false;
+    if (f->flags & (AST_FUNC_GENERATOR | AST_FUNC_ASYNC | AST_FUNC_CLASS_CONSTRUCTOR |
+                    AST_FUNC_DERIVED | AST_FUNC_FIELD_INIT | AST_FUNC_STATIC_BLOCK))
+        return false;
+    for (Control *c = E->ctl; c; c = c->prev)
+        if (c->kind == CTL_FINALLY || c->kind == CTL_ITER) return false;
+    return true;
+}
+
+bool em_in_async_generator(Emitter *E) {
+    return E->ast && !E->fi->is_program &&
+           (E->ast->flags & (AST_FUNC_ASYNC | AST_FUNC_GENERATOR)) ==
+               (AST_FUNC_ASYNC | AST_FUNC_GENERATOR);
+}
+
+void emit_await(Emitter *E, uint32_t src, uint32_t dst) {
+    uint32_t mark = E->next_reg;
+    uint32_t recv = em_regs(E, 2);
+    em_op(E, OP_AWAIT, 2, recv, src);
+    int32_t cont = em_label(E);
+    em_jump(E, OP_RESUME_CHECK, cont, 1, recv); /* throws a rejection; never jumps */
+    em_bind(E, cont);
+    if (dst != recv) em_op(E, OP_MOV, 2, dst, recv);
+    E->next_reg = mark;
+}
+
+void emit_async_iter_close(Emitter *E, uint32_t it) {
+    uint32_t mark = E->next_reg;
+    uint32_t r = em_reg(E);
+    int32_t skip = em_label(E);
+    em_jump(E, OP_ASYNC_ITER_CLOSE, skip, 2, r, it);
+    emit_await(E, r, r);
+    em_op(E, OP_CHECK_OBJECT, 1, r);
+    em_bind(E, skip);
+    E->next_reg = mark;
+}
+
+/* AsyncIteratorClose(iterator register it, ThrowCompletion(exc)) —
+ * #sec-asynciteratorclose: return() is called and its result awaited, but
+ * whatever that does, exc is thrown. */
+static void emit_async_iter_close_throw(Emitter *E, uint32_t it, uint32_t exc) {
+    uint32_t mark = E->next_reg;
+    uint32_t r = em_regs(E, 3);
+    int32_t skip = em_label(E);
+    uint32_t start = E->code_len;
+    em_jump(E, OP_ASYNC_ITER_CLOSE, skip, 2, r, it);
+    em_op(E, OP_AWAIT, 2, r + 1, r);
+    uint32_t end = E->code_len;
+    em_bind(E, skip);
+    em_op(E, OP_THROW, 1, exc);
+    em_add_handler(E, start, end, E->code_len, E->env_depth);
+    em_op(E, OP_CATCH, 1, r);
+    em_op(E, OP_THROW, 1, exc);
+    E->next_reg = mark;
 }
 
 static bool has_label(Control *c, AstStr name) {
@@ -122,16 +193,29 @@ static Binding *find_var_binding(Emitter *E, AstStr name, uint32_t *hops) {
 }
 
 /* Annex B.3.2: evaluating a block-level function declaration copies the
- * block binding to the same-named var binding. */
+ * block binding to the same-named var binding. In functions the analysis
+ * decided statically; in scripts and sloppy eval the declaration
+ * instantiation decided at run time and left its answer in a register. */
 void emit_function_decl_site(Emitter *E, AstNode *n) {
     if (n->aux != &scope_annexb_marker || !n->u.func->id) return;
     FuncInfo *fi = E->fi;
     AstStr name = n->u.func->id->u.ident.name;
-    if (fi->is_eval) return; /* eval code: the var was declared; copying is not done yet */
+    int32_t skip = -1;
+    if (fi->is_program) {
+        AstList *candidates = &E->ast->annexb_functions;
+        uint32_t i = 0;
+        while (i < candidates->count && candidates->items[i] != n)
+            i++;
+        if (E->annexb_flags < 0 || i == candidates->count) return;
+        skip = em_label(E);
+        em_jump(E, OP_JFALSE, skip, 1, (uint32_t)E->annexb_flags + i);
+    }
     uint32_t mark = E->next_reg;
     uint32_t t = em_reg(E);
     em_load_name(E, name, t);
-    if (fi->is_program) {
+    if (fi->is_eval) {
+        em_op(E, OP_PUT_VAR_ENV, 2, em_atom(E, name), t);
+    } else if (fi->is_program) {
         em_op(E, OP_PUT_GLOBAL, 3, em_atom(E, name), t, em_ic(E));
     } else {
         uint32_t hops;
@@ -142,6 +226,7 @@ void emit_function_decl_site(Emitter *E, AstNode *n) {
             em_op(E, OP_PUT_ENV, 3, hops, (uint32_t)b->slot, t);
     }
     E->next_reg = mark;
+    if (skip >= 0) em_bind(E, skip);
 }
 
 static void emit_var_decl(Emitter *E, AstNode *n) {
@@ -158,9 +243,20 @@ static void emit_var_decl(Emitter *E, AstNode *n) {
                 Value name = VAL_UNDEFINED;
                 if (is_anonymous_function_definition(init))
                     name = em_name_value(E, target->u.ident.name);
+                /* A var reached by name (with, sloppy eval) is resolved
+                 * before its initializer runs
+                 * (#sec-variable-statement-runtime-semantics-evaluation). */
+                int32_t base = -1;
+                if (!lexical && scope_resolve(E->scope, target->u.ident.name).kind == RES_DYNAMIC) {
+                    base = (int32_t)em_reg(E);
+                    em_op(E, OP_RESOLVE_NAME, 2, (uint32_t)base, em_atom(E, target->u.ident.name));
+                }
                 emit_named_expr_to(E, init, v, name);
                 em_set_pos(E, d);
-                em_store_name(E, target->u.ident.name, v, lexical, lexical);
+                if (base >= 0)
+                    em_op(E, OP_PUT_REF, 3, (uint32_t)base, em_atom(E, target->u.ident.name), v);
+                else
+                    em_store_name(E, target->u.ident.name, v, lexical, lexical);
             } else {
                 emit_expr_to(E, init, v);
                 emit_assign_to_target(E, target, v, lexical, lexical);
@@ -265,10 +361,7 @@ static void emit_for_head_assign(Emitter *E, AstNode *left, uint32_t v) {
 
 static void emit_for_in_of(Emitter *E, AstNode *n) {
     bool is_of = n->kind == AST_FOR_OF;
-    if (n->u.for_in.is_await) {
-        em_error(E, ERR_SYNTAX, "for await is not supported yet");
-        return;
-    }
+    bool is_await = is_of && n->u.for_in.is_await;
     reset_completion(E);
     AstStr *labels = (AstStr *)E->pending_labels;
     uint32_t label_count = E->pending_label_count;
@@ -297,7 +390,7 @@ static void emit_for_in_of(Emitter *E, AstNode *n) {
     uint32_t it = em_regs(E, 2);
     em_set_pos(E, n);
     if (is_of)
-        em_op(E, OP_GET_ITERATOR, 2, it, obj);
+        em_op(E, is_await ? OP_GET_ASYNC_ITERATOR : OP_GET_ITERATOR, 2, it, obj);
     else
         em_op(E, OP_FOR_IN_START, 2, it, obj);
     Control c;
@@ -309,14 +402,26 @@ static void emit_for_in_of(Emitter *E, AstNode *n) {
     int32_t done = em_label(E);
     em_bind(E, c.continue_label);
     uint32_t v = em_reg(E);
-    if (is_of)
+    if (is_await) {
+        /* #sec-runtime-semantics-forin-div-ofbodyevaluation-lhs-stmt-iterator-lhskind-labelset
+         * steps 6.a-f: Call(next, iterator), Await, then done / value. */
+        uint32_t call = em_regs(E, 2);
+        em_op(E, OP_MOV, 2, call, it + 1);
+        em_op(E, OP_MOV, 2, call + 1, it);
+        em_op(E, OP_CALL, 3, v, call, 0u);
+        E->next_reg = call;
+        emit_await(E, v, v);
+        em_jump(E, OP_ITER_RESULT, done, 3, v, v, 0u);
+    } else if (is_of) {
         em_jump(E, OP_ITER_NEXT, done, 2, v, it);
-    else
+    } else {
         em_jump(E, OP_FOR_IN_NEXT, done, 2, v, it);
+    }
     Control iter_ctl;
     if (is_of) {
         em_push_control(E, &iter_ctl, CTL_ITER);
         iter_ctl.iter_reg = it;
+        iter_ctl.iter_async = is_await;
     }
     uint32_t body_start = E->code_len, depth = E->env_depth;
     Control env_ctl;
@@ -333,8 +438,12 @@ static void emit_for_in_of(Emitter *E, AstNode *n) {
          */
         em_add_handler(E, body_start, body_end, E->code_len, depth);
         em_op(E, OP_CATCH, 1, v);
-        em_op(E, OP_ITER_CLOSE_THROW, 1, it);
-        em_op(E, OP_THROW, 1, v);
+        if (is_await) {
+            emit_async_iter_close_throw(E, it, v);
+        } else {
+            em_op(E, OP_ITER_CLOSE_THROW, 1, it);
+            em_op(E, OP_THROW, 1, v);
+        }
     }
     /* break: a CTL_ITER sits inside the loop's control, so a break closes
      * the iterator on its way out. */
@@ -454,7 +563,9 @@ static void emit_try(Emitter *E, AstNode *n) {
         fin.finally_label = em_label(E);
     }
     uint32_t try_start = E->code_len;
+    E->try_depth++;
     emit_stmt(E, n->u.try_stmt.block);
+    E->try_depth--;
     uint32_t try_end = E->code_len;
     if (handler) {
         int32_t after = em_label(E);
@@ -600,8 +711,16 @@ void emit_stmt(Emitter *E, AstNode *n) {
     case AST_BREAK: emit_break_continue(E, n); break;
     case AST_RETURN:
         if (n->u.ret.argument) {
+            E->tail_position = return_is_tail(E);
             uint32_t v = emit_expr_any(E, n->u.ret.argument);
+            E->tail_position = false;
             em_set_pos(E, n);
+            if (em_in_async_generator(E)) {
+                /* #sec-return-statement-runtime-semantics-evaluation step 3 */
+                uint32_t t = em_reg(E);
+                emit_await(E, v, t);
+                v = t;
+            }
             emit_return_value(E, v);
         } else {
             bool through_finally = E->ast && (E->ast->flags & AST_FUNC_DERIVED);
@@ -629,7 +748,7 @@ void emit_stmt(Emitter *E, AstNode *n) {
     case AST_IMPORT_DECL:
     case AST_EXPORT_NAMED:
     case AST_EXPORT_DEFAULT:
-    case AST_EXPORT_ALL: em_error(E, ERR_SYNTAX, "modules are not supported yet"); break;
+    case AST_EXPORT_ALL: emit_module_item(E, n); break;
     default: em_error(E, ERR_SYNTAX, "unsupported statement"); break;
     }
     E->next_reg = mark;

@@ -53,7 +53,8 @@ static inline uint32_t peek_cp(const Lexer *lex, uint32_t pos, int *size) {
         return (uint32_t)-1;
     }
     uint32_t cp;
-    *size = utf8_decode(lex->src + pos, lex->len - pos, &cp);
+    *size = lex->wtf8 ? wtf8_decode(lex->src + pos, lex->len - pos, &cp)
+                      : utf8_decode(lex->src + pos, lex->len - pos, &cp);
     return cp;
 }
 

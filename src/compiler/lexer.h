@@ -188,6 +188,8 @@ typedef struct Lexer {
     uint32_t col_pos, col_line, col_value;
     bool module;         /* no HTML-like comments */
     bool allow_hashbang; /* #! at offset 0 is a comment */
+    bool wtf8;           /* src came from a JS string (eval, Function): encoded lone
+                            surrogates (WTF-8) are code units of the source text */
     AstArena *arena;
     /* Error (type TOK_ERROR returned). */
     char error_message[200];

@@ -1594,6 +1594,7 @@ static void init_parser(Parser *p, AstArena *arena, const char *src, size_t len,
     p->opts = opts;
     memset(err, 0, sizeof *err);
     lexer_init(&p->lex, arena, src, len, opts->goal == PARSE_GOAL_MODULE || opts->is_module);
+    p->lex.wtf8 = opts->wtf8_source;
 }
 
 /* Private names visible to eval code (declared by enclosing classes). */
@@ -1788,6 +1789,7 @@ AstNode *parse_dynamic_function(AstArena *arena, const char *params, size_t para
     const char *prefix = prefixes[kind & 3];
     ParseOptions opts;
     memset(&opts, 0, sizeof opts);
+    opts.wtf8_source = true; /* the Function constructor's strings */
     if (params_len > UINT32_MAX / 4 || body_len > UINT32_MAX / 4) {
         memset(err, 0, sizeof *err);
         err->kind = PARSE_ERROR_RANGE;

@@ -62,6 +62,8 @@ typedef struct ParseOptions {
     size_t eval_private_name_count;
 
     bool no_html_comments; /* reserved: Annex B comments are on for scripts */
+    bool wtf8_source;      /* src is WTF-8 (str_to_wtf8 of eval / Function code):
+                              a lone surrogate is a source code unit, not U+FFFD */
 } ParseOptions;
 
 /* Parse a whole Script, Module or eval code. Returns the AST_SCRIPT /

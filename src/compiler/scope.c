@@ -145,20 +145,29 @@ static Scope *enter_class_scope(Analyzer *A, Scope *cur, AstClass *k) {
         AstStr *name = private_binding_name(A, key);
         if (name) declare(A, cs, *name, BINDING_KIND_PRIVATE, BIND_CONST);
     }
+    cs->heritage = scope_new(A, cs, cs->func, SCOPE_HERITAGE);
     return cs;
+}
+
+/* Private names declared in the scope a heritage scope hides are not
+ * visible from inside it. */
+static bool hidden_private(Scope *s, Scope *hidden, AstStr name) {
+    return s == hidden && name.len && name.s[0] == '#';
 }
 
 /* Resolution during analysis: marks captures. */
 static void reference(Analyzer *A, Scope *from, AstStr name) {
     bool dynamic = false;
     FuncInfo *fi = from ? from->func : NULL;
+    Scope *hidden = NULL;
     for (Scope *s = from; s; s = s->parent) {
-        Binding *b = scope_find_local(s, name);
+        Binding *b = hidden_private(s, hidden, name) ? NULL : scope_find_local(s, name);
         if (b) {
             if (dynamic || s->func != fi) b->captured = true;
             return;
         }
         if (s->dynamic) dynamic = true;
+        if (s->kind == SCOPE_HERITAGE) hidden = s->parent;
     }
 }
 
@@ -189,7 +198,7 @@ static void visit(Analyzer *A, Scope *s, AstNode *n) {
     case AST_CLASS_EXPR: {
         AstClass *k = n->u.klass;
         Scope *cs = enter_class_scope(A, s, k);
-        visit(A, cs, k->superclass);
+        visit(A, cs != s && cs->heritage ? cs->heritage : cs, k->superclass);
         visit(A, cs, k->constructor);
         for (uint32_t i = 0; i < k->members.count; i++) {
             AstNode *m = k->members.items[i];
@@ -257,6 +266,7 @@ static void visit(Analyzer *A, Scope *s, AstNode *n) {
         visit(A, s, n->u.try_stmt.block);
         if (n->u.try_stmt.handler) {
             Scope *cs = enter_ast_scope(A, s, &n->u.try_stmt.catch_scope, SCOPE_CATCH);
+            if (cs != s) cs->env_flags = ENV_CATCH;
             visit(A, cs, n->u.try_stmt.param);
             visit(A, cs, n->u.try_stmt.handler);
         }
@@ -316,6 +326,8 @@ static void visit(Analyzer *A, Scope *s, AstNode *n) {
         visit(A, s, n->u.assign_pattern.target);
         visit(A, s, n->u.assign_pattern.value);
         break;
+    case AST_EXPORT_NAMED: visit(A, s, n->u.export_named.declaration); break;
+    case AST_EXPORT_DEFAULT: visit(A, s, n->u.export_default.value); break;
     case AST_IMPORT_CALL:
         visit(A, s, n->u.import_call.source);
         visit(A, s, n->u.import_call.options);
@@ -423,6 +435,10 @@ static void analyze_function(Analyzer *A, Scope *outer, AstFunction *fn) {
             AstNode *fd = fn->annexb_functions.items[i];
             AstFunction *f = fd->u.func;
             if (!f->id || ast_decl_find(&fn->params_decls, f->id->u.ident.name) >= 0) continue;
+            /* parameterNames holds "arguments" when the function has an
+             * arguments object (#sec-functiondeclarationinstantiation step 22.f). */
+            if (fi->arguments_binding && ast_str_eq(f->id->u.ident.name, scope_name_arguments))
+                continue;
             Binding *b = scope_find_local(vs, f->id->u.ident.name);
             if (b && (b->flags & BIND_LEXICAL)) continue;
             declare(A, vs, f->id->u.ident.name, AST_DECL_VAR, 0);
@@ -432,6 +448,30 @@ static void analyze_function(Analyzer *A, Scope *outer, AstFunction *fn) {
     for (uint32_t i = 0; i < fn->params.count; i++)
         visit(A, ps, fn->params.items[i]);
     visit_list(A, vs, &fn->body);
+}
+
+/* The module environment (#sec-source-text-module-record-initialize-environment):
+ * every top-level binding, imports included, is a slot of it, so that other
+ * modules' import bindings and namespace objects can reach them. */
+static void analyze_module_scope(Analyzer *A, AstNode *root, Scope *ps) {
+    static const uint16_t default_units[] = {'*', 'd', 'e', 'f', 'a', 'u', 'l', 't', '*'};
+    AstFunction *fn = root->u.program.func;
+    ps->force_env = true;
+    ps->env_flags = ENV_VAR_SCOPE;
+    for (uint32_t i = 0; i < fn->var_decls.count; i++)
+        declare(A, ps, fn->var_decls.items[i].name, AST_DECL_VAR, 0);
+    declare_scope_decls(A, ps, &fn->body_scope, true);
+    for (uint32_t i = 0; i < root->u.program.body.count; i++) {
+        AstNode *n = root->u.program.body.items[i];
+        if (n->kind != AST_EXPORT_DEFAULT) continue;
+        AstNode *v = n->u.export_default.value;
+        bool named = (v->kind == AST_FUNCTION_DECL && v->u.func->id) ||
+                     (v->kind == AST_CLASS_DECL && v->u.klass->id);
+        if (!named)
+            declare(A, ps, (AstStr){default_units, 9}, AST_DECL_LET,
+                    v->kind == AST_FUNCTION_DECL ? 0 : BIND_LEXICAL);
+    }
+    fn->body_scope.aux = ps;
 }
 
 static void analyze_program(Analyzer *A, AstNode *root, bool is_eval, bool direct_eval) {
@@ -451,7 +491,9 @@ static void analyze_program(Analyzer *A, AstNode *root, bool is_eval, bool direc
     if (!ps) return;
     fi->var_scope = ps;
     if (!direct_eval) fi->this_binding = declare(A, ps, scope_name_this, BINDING_KIND_THIS, 0);
-    if (is_eval) {
+    if (root->kind == AST_MODULE) {
+        analyze_module_scope(A, root, ps);
+    } else if (is_eval) {
         /* Eval code: lexical declarations are the eval's own; vars too when
          * strict (varEnv = lexEnv), else they go to the caller's variable
          * environment by name (#sec-evaldeclarationinstantiation). */
@@ -523,9 +565,10 @@ Resolution scope_resolve(Scope *from, AstStr name) {
     bool dynamic = false;
     uint32_t hops = 0;
     Scope *last = NULL;
+    Scope *hidden = NULL;
     for (Scope *s = from; s; s = s->parent) {
         last = s;
-        Binding *b = scope_find_local(s, name);
+        Binding *b = hidden_private(s, hidden, name) ? NULL : scope_find_local(s, name);
         if (b) {
             if (dynamic) {
                 r.kind = RES_DYNAMIC;
@@ -542,6 +585,7 @@ Resolution scope_resolve(Scope *from, AstStr name) {
         }
         if (s->dynamic) dynamic = true;
         if (s->has_env) hops++;
+        if (s->kind == SCOPE_HERITAGE) hidden = s->parent;
     }
     /* Unresolved: eval code's enclosing scopes are only known at run time. */
     if (dynamic || (last && last->func && last->func->direct_eval)) r.kind = RES_DYNAMIC;

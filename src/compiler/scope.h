@@ -38,6 +38,9 @@ typedef enum ScopeKind {
     SCOPE_WITH,
     SCOPE_FUNC_NAME, /* a named function expression's own name */
     SCOPE_CLASS,     /* a class's inner name */
+    SCOPE_HERITAGE,  /* a class's `extends` expression: no bindings; hides the private
+                        names of its parent class scope (the outer PrivateEnvironment,
+                        #sec-runtime-semantics-classdefinitionevaluation step 8) */
 } ScopeKind;
 
 enum {
@@ -73,6 +76,7 @@ struct Scope {
     uint32_t count, capacity;
     uint32_t env_slots;
     int32_t desc_const; /* emitter: constant index of the descriptor, -1 */
+    Scope *heritage;    /* SCOPE_CLASS with private names: its SCOPE_HERITAGE child */
 };
 
 struct FuncInfo {

@@ -621,8 +621,9 @@ void gc_mark_cell(Runtime *rt, Cell *c) {
     if (!c || c->mark) return;
     c->mark = 1;
     if (unlikely(rt->heap->eph.active)) ephemeron_key_marked(rt->heap, c);
-    /* Flat strings and bigints hold no references: black at once. */
-    if (c->type == CELL_BIGINT || (c->type == CELL_STRING && !(c->flags & STR_ROPE))) return;
+    /* Flat strings (but slices) and bigints hold no references: black at once. */
+    if (c->type == CELL_BIGINT || (c->type == CELL_STRING && !(c->flags & (STR_ROPE | STR_SLICE))))
+        return;
     gray_push(rt->heap, c);
 }
 
@@ -768,6 +769,7 @@ static void forget_unreached_realms(Runtime *rt) {
         ctx->global = NULL;
         ctx->global_lex_env = VAL_UNDEFINED;
         ctx->template_registry = VAL_UNDEFINED;
+        ctx->module_registry = VAL_UNDEFINED;
     }
 }
 

@@ -34,7 +34,7 @@ typedef enum CellType {
     CELL_FREE = 0,
     CELL_STRING,       /* String (vm/string.h) */
     CELL_SYMBOL,       /* Symbol (vm/symbol.h) */
-    CELL_BIGINT,       /* BigInt (later) */
+    CELL_BIGINT,       /* BigInt (vm/bigint.h): limbs inline, no references */
     CELL_OBJECT,       /* every JS object; Object.class_id picks the hooks */
     CELL_SHAPE,        /* hidden class (vm/shape.h) */
     CELL_ACCESSOR,     /* getter/setter pair stored in a property slot */
@@ -119,8 +119,12 @@ static inline void gc_mark_values(Runtime *rt, const Value *v, size_t n) {
     for (size_t i = 0; i < n; i++) gc_mark_value(rt, v[i]);
 }
 
-/* Every store of a heap value into a heap cell goes through this macro, so
- * that an incremental or generational collector can hook it later. */
+/* Stores of a heap value into a heap cell are marked with this macro, so
+ * that an incremental or generational collector can hook it later. The
+ * collector is stop-the-world mark-sweep and needs no barrier, so it expands
+ * to nothing; the interpreter's inline-cache hits (vm/interp.c, see
+ * vm/prop_cache.h) and register writes store without it on purpose, and a
+ * barrier-needing collector must add one there as well. */
 #define GC_WRITE_BARRIER(rt, owner, value) ((void)(rt), (void)(owner), (void)(value))
 
 /* ---- per-type tracing and finalization --------------------------------------

@@ -19,8 +19,8 @@
  * Text is built as UTF-16 in malloc'd buffers, so widths are counted in code
  * units as node counts them and no heap value is held by the output.
  * Left out: the prototype properties node shows with %o (showHidden) for
- * class instances, typed arrays, RegExp (not in the engine yet), custom
- * inspect hooks, and the "... lines matching cause stack trace" folding.
+ * class instances and typed arrays, custom inspect hooks, and the "...
+ * lines matching cause stack trace" folding.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -30,6 +30,8 @@
 #include "builtins/collections.h"
 #include "builtins/date.h"
 #include "builtins/promise.h"
+#include "builtins/regexp_object.h"
+#include "builtins/typedarray.h"
 #include "compiler/bytecode.h"
 #include "host/host.h"
 #include "mica.h"
@@ -992,7 +994,9 @@ static ValueArray *shown_keys(Inspector *in, Object *o) {
     uint32_t kept = 0;
     for (uint32_t i = 0; i < keys->length; i++) {
         PropKey k = keys->items[i];
-        if (key_is_index(k) && (cls == CLASS_ARRAY || key_index(k) < string_length)) continue;
+        if (key_is_index(k) &&
+            (cls == CLASS_ARRAY || cls == CLASS_TYPED_ARRAY || key_index(k) < string_length))
+            continue;
         if (cls == CLASS_STRING && key_is_atom(k) && str_equal_ascii(key_atom(k), "length"))
             continue;
         if (!in->show_hidden) {
@@ -1026,6 +1030,68 @@ static bool push_object(Inspector *in, Object ***list, uint32_t *count, uint32_t
     return true;
 }
 
+/* node's formatTypedArray: the first INSPECT_MAX_ARRAY elements as numbers
+ * (BigInts with their n), read from the buffer. */
+static void format_typed_array_items(Inspector *in, TextList *out, ViewObject *ta, size_t len) {
+    size_t shown = len < INSPECT_MAX_ARRAY ? len : INSPECT_MAX_ARRAY;
+    size_t size = ta_element_size[ta->kind];
+    for (size_t i = 0; i < shown && !in->failed; i++) {
+        HandleMark mark = gc_scope_open(in->ctx->rt);
+        Value v = ta_load_element(in->ctx, ta->buffer->data + ta->byte_offset + i * size,
+                                  (TAKind)ta->kind, true);
+        Text t = {0};
+        if (val_is_exception(v)) {
+            rt_take_exception(in->ctx->rt);
+            in->failed = true;
+        } else {
+            format_primitive(in, &t, v);
+        }
+        list_push(in, out, &t);
+        gc_scope_close(in->ctx->rt, mark);
+    }
+    if (len > shown) push_more_items(in, out, len - shown);
+}
+
+/* node's formatArrayBuffer: "[Uint8Contents]: <hex bytes>". */
+static void format_array_buffer_contents(Inspector *in, TextList *out, ArrayBufferObject *b) {
+    Text t = {0};
+    if (b->detached) {
+        text_ascii(in, &t, "(detached)");
+        list_push(in, out, &t);
+        return;
+    }
+    size_t shown = b->byte_length < INSPECT_MAX_ARRAY ? b->byte_length : INSPECT_MAX_ARRAY;
+    text_ascii(in, &t, "[Uint8Contents]: <");
+    for (size_t i = 0; i < shown; i++)
+        text_printf(in, &t, i ? " %02x" : "%02x", b->data[i]);
+    if (b->byte_length > shown) {
+        size_t more = b->byte_length - shown;
+        text_printf(in, &t, " ... %zu more byte%s", more, more > 1 ? "s" : "");
+    }
+    text_unit(in, &t, '>');
+    list_push(in, out, &t);
+}
+
+/* "name: value" for the accessor-backed facts node lists first (an
+ * ArrayBuffer's byteLength, a DataView's byteLength, byteOffset and buffer). */
+static void push_named_value(Inspector *in, TextList *out, const char *name, Value v, int recurse) {
+    Text t = {0};
+    text_ascii(in, &t, name);
+    text_ascii(in, &t, ": ");
+    in->indent += 2;
+    format_value(in, &t, v, recurse);
+    in->indent -= 2;
+    list_push(in, out, &t);
+}
+
+/* A DataView's byte length (GetViewByteLength), 0 when out of bounds. */
+static size_t data_view_byte_length(const ViewObject *v) {
+    const ArrayBufferObject *b = v->buffer;
+    if (!b || b->detached || v->byte_offset > b->byte_length) return 0;
+    if (v->length_tracking) return b->byte_length - v->byte_offset;
+    return v->length > b->byte_length - v->byte_offset ? 0 : v->length;
+}
+
 typedef enum Formatter {
     FORMAT_NONE,
     FORMAT_ARRAY,
@@ -1033,6 +1099,9 @@ typedef enum Formatter {
     FORMAT_MAP,
     FORMAT_PROMISE,
     FORMAT_WEAK,
+    FORMAT_TYPED_ARRAY,
+    FORMAT_ARRAY_BUFFER,
+    FORMAT_DATA_VIEW,
 } Formatter;
 
 /* node's formatRaw. */
@@ -1048,7 +1117,17 @@ static void format_raw(Inspector *in, Text *t, Object *o, int recurse) {
     Formatter formatter = FORMAT_NONE;
     Extras extras = EXTRAS_OBJECT;
     char size[32];
+    size_t typed_length = 0;
+    String *regexp_text = NULL;
 
+    if (cls == CLASS_REGEXP) {
+        regexp_text = regexp_display_string(in->ctx, o);
+        if (!regexp_text && rt->has_exception) {
+            rt_take_exception(rt);
+            in->failed = true;
+            goto done;
+        }
+    }
     if (cls == CLASS_ARRAY) {
         uint32_t len = array_length(o);
         snprintf(size, sizeof size, "(%u)", len);
@@ -1074,6 +1153,29 @@ static void format_raw(Inspector *in, Text *t, Object *o, int recurse) {
         }
         text_unit(in, &open, '{');
         formatter = cls == CLASS_SET ? FORMAT_SET : FORMAT_MAP;
+    } else if (cls == CLASS_TYPED_ARRAY) {
+        ViewObject *ta = (ViewObject *)o;
+        typed_length = ta->buffer ? ta_length_or_zero(ta) : 0;
+        snprintf(size, sizeof size, "(%zu)", typed_length);
+        /* The toStringTag getter of %TypedArray%.prototype names the kind,
+         * which shows when a subclass's name differs from it. */
+        String *kind = tag ? tag : str_from_cstr(rt, ta_names[ta->kind]);
+        if (!kind) {
+            rt_take_exception(rt);
+            in->failed = true;
+            goto done;
+        }
+        gc_protect(rt, val_from_string(kind));
+        append_prefix(in, &open, ctor, kind, ta_names[ta->kind], size);
+        text_unit(in, &open, '[');
+        close = "]";
+        if (typed_length == 0 && keys->length == 0) {
+            text_append(in, t, &open);
+            text_unit(in, t, ']');
+            goto done;
+        }
+        extras = EXTRAS_ARRAY;
+        formatter = FORMAT_TYPED_ARRAY;
     } else if (obj_is_callable(o)) {
         format_function_base(in, &base, o, ctor, tag);
         if (keys->length == 0) {
@@ -1092,6 +1194,25 @@ static void format_raw(Inspector *in, Text *t, Object *o, int recurse) {
             text_unit(in, t, '}');
             goto done;
         }
+    } else if (regexp_text) {
+        Text prefix = {0};
+        append_prefix(in, &prefix, ctor, tag, "RegExp", "");
+        if (!text_equals_ascii(&prefix, "RegExp ")) text_append(in, &base, &prefix);
+        text_free(&prefix);
+        text_string(in, &base, regexp_text);
+        if (keys->length == 0 || recurse > in->depth) {
+            text_append(in, t, &base);
+            goto done;
+        }
+        text_unit(in, &open, '{');
+    } else if (cls == CLASS_ARRAY_BUFFER) {
+        append_prefix(in, &open, ctor, tag, "ArrayBuffer", "");
+        text_unit(in, &open, '{');
+        formatter = FORMAT_ARRAY_BUFFER;
+    } else if (cls == CLASS_DATA_VIEW) {
+        append_prefix(in, &open, ctor, tag, "DataView", "");
+        text_unit(in, &open, '{');
+        formatter = FORMAT_DATA_VIEW;
     } else if (cls == CLASS_DATE) {
         double tv = ((DateObject *)o)->time_value;
         Text prefix = {0};
@@ -1161,6 +1282,26 @@ static void format_raw(Inspector *in, Text *t, Object *o, int recurse) {
     case FORMAT_MAP: format_collection(in, &output, o, true, recurse); break;
     case FORMAT_PROMISE: format_promise(in, &output, o, recurse); break;
     case FORMAT_WEAK: push_ascii(in, &output, "<items unknown>"); break;
+    case FORMAT_TYPED_ARRAY:
+        format_typed_array_items(in, &output, (ViewObject *)o, typed_length);
+        break;
+    case FORMAT_ARRAY_BUFFER: {
+        ArrayBufferObject *b = (ArrayBufferObject *)o;
+        format_array_buffer_contents(in, &output, b);
+        push_named_value(in, &output, "byteLength", val_from_number((double)b->byte_length),
+                         recurse);
+        break;
+    }
+    case FORMAT_DATA_VIEW: {
+        ViewObject *v = (ViewObject *)o;
+        push_named_value(in, &output, "byteLength",
+                         val_from_number((double)data_view_byte_length(v)), recurse);
+        push_named_value(in, &output, "byteOffset", val_from_number((double)v->byte_offset),
+                         recurse);
+        push_named_value(in, &output, "buffer",
+                         v->buffer ? val_from_object(&v->buffer->base) : VAL_UNDEFINED, recurse);
+        break;
+    }
     case FORMAT_NONE: break;
     }
     for (uint32_t i = 0; i < keys->length && !in->failed; i++) {

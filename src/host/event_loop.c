@@ -3,9 +3,11 @@
  *
  * Timers live in a binary min-heap ordered by (due time, creation sequence),
  * so equal due times run in the order they were set. Times are in
- * milliseconds on the monotonic clock; "now" is sampled once per task, as
- * node's loop does, so timers set within one task with the same delay keep
- * their order. Delays follow node: anything not in [1, 2^31-1] becomes 1.
+ * milliseconds on the monotonic clock. A timer is due its delay after the
+ * moment it was set, as in node (a script that computes for a while before
+ * calling setTimeout(f, 50) still waits 50ms); timers set later with the
+ * same delay are due no earlier, so they keep their order. Delays follow
+ * node: anything not in [1, 2^31-1] becomes 1.
  *
  * Rejections: the engine reports "rejected without a handler" and
  * "handler added" through the rejection tracker; the loop keeps the
@@ -130,7 +132,7 @@ static mica_status add_timer(mica_context *ctx, host_loop *l, int repeat, int ar
     if (!t) return mica_throw_error(ctx, MICA_RANGE_ERROR, "out of memory");
     t->id = ++l->next_id;
     t->seq = l->next_seq++;
-    t->due = l->now + delay;
+    t->due = monotonic_ms() + delay;
     t->interval = repeat ? delay : -1;
     t->fn = mica_persistent_new(ctx, fn);
     int extra = argc > 2 ? argc - 2 : 0;

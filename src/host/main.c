@@ -4,7 +4,7 @@
  *   mica [options] FILE [args...]   run a script
  *   mica [options] -e CODE          run CODE
  *   mica --dump-bytecode FILE       disassemble
- *   mica --module FILE              run as a module (not yet supported)
+ *   mica --module FILE              run as a module (so is any FILE.mjs)
  *
  * An uncaught exception prints its report (name, message, stack) on stderr
  * and exits 1; a SyntaxError also shows the offending source line.
@@ -16,6 +16,7 @@
 #include "host/event_loop.h"
 #include "host/host.h"
 #include "host/host262.h"
+#include "host/module_loader.h"
 #include "mica.h"
 
 static void usage(FILE *f) {
@@ -23,7 +24,7 @@ static void usage(FILE *f) {
           "       mica [options] -e CODE\n"
           "options:\n"
           "  -e CODE            run CODE instead of a file\n"
-          "  --module           run FILE as a module\n"
+          "  --module           run FILE as a module (the default for .mjs files)\n"
           "  --strict           run the script as strict code\n"
           "  --expose-gc        define a global gc() function\n"
           "  --test262          install the $262 host object of test262\n"
@@ -180,7 +181,18 @@ int main(int argc, char **argv) {
             return 2;
         }
     }
-    if (module) flags |= MICA_EVAL_MODULE;
+    size_t file_len = file ? strlen(file) : 0;
+    if (file && file_len > 4 && strcmp(file + file_len - 4, ".mjs") == 0) module = 1;
+    char *module_name = NULL;
+    if (module) {
+        flags |= MICA_EVAL_MODULE;
+        /* The root module's name is canonical like its imports' names, so
+         * that an import cycle back to it finds the same module. */
+        if (file) {
+            module_name = host_module_name(file);
+            if (module_name) name = module_name;
+        }
+    }
 
     mica_runtime *rt = mica_runtime_new(&opts);
     mica_context *ctx = rt ? mica_context_new(rt) : NULL;
@@ -188,6 +200,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "mica: cannot create the runtime\n");
         return 2;
     }
+    host_install_module_loader(rt);
     mica_scope scope;
     mica_scope_open(rt, &scope);
     host_flush_stdout = 1;
@@ -224,6 +237,12 @@ int main(int argc, char **argv) {
         status = 1;
     } else {
         status = host_loop_run(loop); /* microtasks, timers, unhandled rejections */
+        /* A module graph still waiting when nothing is left to run can
+         * never finish (as node, exit status 13). */
+        if (module && status == 0 && mica_promise_state(result) == MICA_PROMISE_PENDING) {
+            fprintf(stderr, "mica: %s: unsettled top-level await\n", name);
+            status = 13;
+        }
     }
     mica_scope_close(&scope);
     host_loop_free(loop);
@@ -231,6 +250,7 @@ int main(int argc, char **argv) {
     mica_context_free(ctx);
     mica_runtime_free(rt);
     free(src);
+    free(module_name);
     fflush(stdout);
     return status;
 }

@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "builtins/arraybuffer.h"
 #include "builtins/builtins.h"
 #include "builtins/promise.h"
@@ -92,6 +93,13 @@ mica_status mica_eval(mica_context *ctx, const char *source, size_t length, cons
     if (mica_compile(ctx, source, length, filename, flags, &script) != MICA_OK)
         return MICA_EXCEPTION;
     return mica_run(ctx, script, result);
+}
+
+void mica_runtime_set_module_loader(mica_runtime *rt, const mica_module_loader *loader) {
+    if (loader)
+        rt->module_loader = *loader;
+    else
+        memset(&rt->module_loader, 0, sizeof rt->module_loader);
 }
 
 void mica_dump_bytecode(mica_context *ctx, mica_value script, void *file) {

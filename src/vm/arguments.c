@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "vm/interp.h"
+#include "vm/shape.h"
 #include "vm/string.h"
 
 typedef struct ArgumentsObject {
@@ -115,6 +116,16 @@ static const ClassDef class_mapped_arguments = {
     .trace = arguments_trace,
 };
 
+/* Adds data property k to a fresh arguments object: o's shape is shared and
+ * lacks k, and its slots have room (arguments_common reserves them). */
+static int add_fresh(Context *ctx, Object *o, PropKey k, Value v, uint8_t attrs) {
+    Shape *ns = shape_add(ctx->rt, o->shape, k, attrs);
+    if (!ns) return -1;
+    o->slots[ns->count - 1] = v;
+    o->shape = ns;
+    return 0;
+}
+
 static Object *arguments_common(Context *ctx, const ClassDef *cls, const Value *argv,
                                 uint32_t argc) {
     Runtime *rt = ctx->rt;
@@ -122,15 +133,39 @@ static Object *arguments_common(Context *ctx, const ClassDef *cls, const Value *
     Object *o =
         obj_alloc(ctx, cls, val_is_object(op) ? obj_from_value(op) : NULL, sizeof(ArgumentsObject));
     if (!o) return NULL;
-    if (obj_define_data_fast(ctx, o, KEY(rt, length), val_from_number(argc), PROP_BUILTIN) < 0)
-        return NULL;
-    for (uint32_t i = 0; i < argc; i++)
-        if (obj_define_data_fast(ctx, o, key_from_index(i), argv[i], PROP_DEFAULT) < 0) return NULL;
+    /* Room for "length", @@iterator and "callee". */
+    Value *slots = gc_malloc(rt, sizeof(Value) * 4);
+    if (!slots) return NULL;
+    o->slots = slots;
+    o->hdr.aux = 4;
+    if (add_fresh(ctx, o, KEY(rt, length), val_from_number(argc), PROP_BUILTIN) < 0) return NULL;
+    /* The indices are plain data properties of a fresh object: the dense
+     * element vector, filled at once. */
+    if (argc) {
+        Value *elements = gc_malloc(rt, sizeof(Value) * argc);
+        if (!elements) return NULL;
+        memcpy(elements, argv, sizeof(Value) * argc);
+        o->elements = elements;
+        o->elements_length = o->elements_capacity = argc;
+    }
     Value values = ctx->intrinsics[INTR_ArrayProto_values];
-    if (val_is_object(values) &&
-        obj_define_data_fast(ctx, o, KEY_SYM(rt, iterator), values, PROP_BUILTIN) < 0)
+    if (val_is_object(values) && add_fresh(ctx, o, KEY_SYM(rt, iterator), values, PROP_BUILTIN) < 0)
         return NULL;
     return o;
+}
+
+bool arguments_get_index_fast(Object *o, uint32_t i, Value *out) {
+    if (o->cls != &class_arguments && o->cls != &class_mapped_arguments) return false;
+    if (o->hdr.flags & OBJ_SPARSE) return false;
+    ArgumentsObject *a = (ArgumentsObject *)o;
+    int slot = mapped_slot(a, key_from_index(i));
+    if (slot >= 0) {
+        *out = a->env->slots[slot];
+        return true;
+    }
+    if (i >= o->elements_length || o->elements[i] == VAL_HOLE) return false;
+    *out = o->elements[i];
+    return true;
 }
 
 /* CreateUnmappedArgumentsObject — #sec-createunmappedargumentsobject */
@@ -158,8 +193,8 @@ Object *arguments_new_mapped(Context *ctx, Object *callee, const Value *argv, ui
     map->length = n;
     a->map = map;
     a->env = env;
-    if (obj_define_data_fast(ctx, o, KEY(ctx->rt, callee),
-                             callee ? val_from_object(callee) : VAL_UNDEFINED, PROP_BUILTIN) < 0)
+    if (add_fresh(ctx, o, KEY(ctx->rt, callee), callee ? val_from_object(callee) : VAL_UNDEFINED,
+                  PROP_BUILTIN) < 0)
         return NULL;
     return o;
 }

@@ -2,19 +2,15 @@
  * conv.c — type conversion (#sec-type-conversion) and testing/comparison
  * operations (#sec-testing-and-comparison-operations).
  *
- * BigInt is not implemented yet: every branch that needs BigInt arithmetic
- * or parsing throws a TypeError "BigInt not supported yet" (marked TODO).
+ * BigInt values and their operations live in vm/bigint.c.
  */
 #include <math.h>
 #include <stdlib.h>
 #include "util/dtoa.h"
 #include "util/unicode.h"
+#include "vm/bigint.h"
 #include "vm/conv.h"
 #include "vm/function.h"
-
-static Value throw_bigint_unsupported(Context *ctx) {
-    return throw_type_error(ctx, "BigInt not supported yet");
-}
 
 /* ---- ToPrimitive ---------------------------------------------------------------- */
 
@@ -78,7 +74,7 @@ bool ToBoolean(Value v) {
     if (val_is_nullish(v)) return false;
     if (val_is_string(v)) return val_as_string(v)->length != 0;
     if (val_is_object(v)) return !(val_as_object(v)->hdr.flags & OBJ_HTMLDDA);
-    /* TODO(bigint): 0n is falsy. */
+    if (val_is_bigint(v)) return !bigint_is_zero(val_as_bigint(v));
     return true;
 }
 
@@ -178,7 +174,7 @@ Value ToNumber(Context *ctx, Value v) {
         return val_from_number(StringToNumber(s));
     }
     if (val_is_symbol(v)) return throw_type_error(ctx, "cannot convert a Symbol value to a number");
-    if (val_is_bigint(v)) return throw_type_error(ctx, "cannot convert a BigInt value to a number");
+    if (val_is_bigint(v)) return throw_type_error(ctx, "Cannot convert a BigInt value to a number");
     /* Object: 3-4. */
     Value prim = ToPrimitive(ctx, v, HINT_NUMBER);
     TRY(prim);
@@ -367,7 +363,7 @@ Value ToString(Context *ctx, Value v) {
     else if (val_is_symbol(v))
         return throw_type_error(ctx, "cannot convert a Symbol value to a string");
     else if (val_is_bigint(v))
-        return throw_bigint_unsupported(ctx); /* TODO(bigint) */
+        s = bigint_to_string(ctx, val_as_bigint(v), 10);
     else {
         Value prim = ToPrimitive(ctx, v, HINT_STRING);
         TRY(prim);
@@ -439,8 +435,8 @@ Value CanonicalNumericIndexString(Context *ctx, String *s) {
 bool SameValueNonNumber(Value x, Value y) {
     if (x == y) return true;
     if (val_is_string(x) && val_is_string(y)) return str_equal(val_as_string(x), val_as_string(y));
-    /* TODO(bigint): BigInt::equal once BigInt values exist (none can be
-     * created yet, so identity is all that can reach here). */
+    if (val_is_bigint(x) && val_is_bigint(y))
+        return bigint_equal(val_as_bigint(x), val_as_bigint(y));
     return false;
 }
 
@@ -512,9 +508,14 @@ Value IsLooselyEqual(Context *ctx, Value x, Value y) {
             TRY(x);
             continue;
         }
-        /* 7-8. TODO(bigint): StringToBigInt */
-        if ((val_is_bigint(x) && val_is_string(y)) || (val_is_string(x) && val_is_bigint(y)))
-            return throw_bigint_unsupported(ctx);
+        /* 7-8. */
+        if ((val_is_bigint(x) && val_is_string(y)) || (val_is_string(x) && val_is_bigint(y))) {
+            Value big = val_is_bigint(x) ? x : y;
+            Value n = StringToBigInt(ctx, val_as_string(val_is_string(x) ? x : y));
+            TRY(n);
+            if (val_is_undefined(n)) return VAL_FALSE;
+            return val_from_bool(bigint_equal(val_as_bigint(big), val_as_bigint(n)));
+        }
         /* 9. */
         if (val_is_bool(x)) {
             x = val_from_int(x == VAL_TRUE);
@@ -539,9 +540,13 @@ Value IsLooselyEqual(Context *ctx, Value x, Value y) {
             TRY(x);
             continue;
         }
-        /* 13. TODO(bigint): compare mathematical values */
-        if ((val_is_bigint(x) && val_is_number(y)) || (val_is_number(x) && val_is_bigint(y)))
-            return throw_bigint_unsupported(ctx);
+        /* 13. */
+        if ((val_is_bigint(x) && val_is_number(y)) || (val_is_number(x) && val_is_bigint(y))) {
+            BigInt *big = val_as_bigint(val_is_bigint(x) ? x : y);
+            double d = val_num(val_is_number(x) ? x : y);
+            if (d != d || isinf(d)) return VAL_FALSE;
+            return val_from_bool(bigint_compare_double(big, d) == 0);
+        }
         /* 14. */
         return VAL_FALSE;
     }
@@ -570,16 +575,36 @@ Value IsLessThan(Context *ctx, Value x, Value y, bool left_first) {
             return VAL_EXCEPTION;
         return val_from_bool(str_compare(a, b) < 0);
     }
-    /* 4.a-b TODO(bigint): StringToBigInt */
-    if ((val_is_bigint(px) && val_is_string(py)) || (val_is_string(px) && val_is_bigint(py)))
-        return throw_bigint_unsupported(ctx);
+    /* 4.a */
+    if (val_is_bigint(px) && val_is_string(py)) {
+        Value ny = StringToBigInt(ctx, val_as_string(py));
+        TRY(ny);
+        if (val_is_undefined(ny)) return VAL_UNDEFINED;
+        return val_from_bool(bigint_compare(val_as_bigint(px), val_as_bigint(ny)) < 0);
+    }
+    /* 4.b */
+    if (val_is_string(px) && val_is_bigint(py)) {
+        Value nx = StringToBigInt(ctx, val_as_string(px));
+        TRY(nx);
+        if (val_is_undefined(nx)) return VAL_UNDEFINED;
+        return val_from_bool(bigint_compare(val_as_bigint(nx), val_as_bigint(py)) < 0);
+    }
     /* 4.c */
     Value nx = ToNumeric(ctx, px);
     TRY(nx);
     Value ny = ToNumeric(ctx, py);
     TRY(ny);
-    /* 4.d-k TODO(bigint) */
-    if (val_is_bigint(nx) || val_is_bigint(ny)) return throw_bigint_unsupported(ctx);
+    /* 4.e-f */
+    if (val_is_bigint(nx) && val_is_bigint(ny))
+        return val_from_bool(bigint_compare(val_as_bigint(nx), val_as_bigint(ny)) < 0);
+    /* 4.g-k */
+    if (val_is_bigint(nx) || val_is_bigint(ny)) {
+        double d = val_num(val_is_bigint(nx) ? ny : nx);
+        if (d != d) return VAL_UNDEFINED;
+        int c = val_is_bigint(nx) ? bigint_compare_double(val_as_bigint(nx), d)
+                                  : -bigint_compare_double(val_as_bigint(ny), d);
+        return val_from_bool(c < 0);
+    }
     /* Number::lessThan */
     double a = val_num(nx), b = val_num(ny);
     if (a != a || b != b) return VAL_UNDEFINED;

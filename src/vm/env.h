@@ -30,6 +30,7 @@ enum {
     ENV_WITH = 1 << 1,
     ENV_GLOBAL = 1 << 2,
     ENV_FUNC_NAME = 1 << 3,
+    ENV_CATCH = 1 << 4, /* a catch clause's parameters (B.3.4: vars may hoist over them) */
 };
 
 /* Binding flags in scope descriptors. */

@@ -10,6 +10,7 @@
 #include "vm/conv.h"
 #include "vm/env.h"
 #include "vm/interp.h"
+#include "vm/module.h"
 #include "vm/string.h"
 #include "vm/vm.h"
 
@@ -73,7 +74,15 @@ static FunctionBytecode *compile_program(Context *ctx, const char *source, size_
 Value vm_compile_script(Context *ctx, const char *source, size_t length, const char *filename,
                         int flags) {
     Runtime *rt = ctx->rt;
-    if (flags & MICA_EVAL_MODULE) return throw_syntax_error(ctx, "modules are not supported yet");
+    if (flags & MICA_EVAL_MODULE) {
+        HandleMark m = gc_scope_open(rt);
+        ModuleRecord *mod = module_parse(ctx, source, length, filename ? filename : "<input>");
+        if (!mod) {
+            gc_scope_close(rt, m);
+            return VAL_EXCEPTION;
+        }
+        return gc_scope_escape(rt, m, val_from_cell(&mod->cell.hdr));
+    }
     ParseOptions opt;
     memset(&opt, 0, sizeof opt);
     opt.goal = PARSE_GOAL_SCRIPT;
@@ -103,11 +112,12 @@ Value eval_compile(Context *ctx, Value x, bool direct, bool caller_strict, Frame
     }
     *not_code = false;
     size_t len;
-    char *src = str_to_utf8(rt, val_as_string(x), &len);
+    char *src = str_to_wtf8(rt, val_as_string(x), &len);
     if (!src) return throw_range_error(ctx, "Out of memory");
     ParseOptions opt;
     memset(&opt, 0, sizeof opt);
     opt.goal = PARSE_GOAL_EVAL;
+    opt.wtf8_source = true;
     opt.is_eval = true;
     opt.strict = direct && caller_strict;
     if (direct && caller) {
@@ -119,6 +129,7 @@ Value eval_compile(Context *ctx, Value x, bool direct, bool caller_strict, Frame
             opt.eval_allow_new_target = true;
             opt.eval_allow_super_property = val_is_object(jf->home_object);
             opt.eval_allow_super_call = (jf->fb->flags & FB_DERIVED) != 0;
+            opt.eval_in_class_field_init = (jf->fb->flags & FB_FIELD_INIT) != 0;
         }
     }
     /* Private names of the enclosing classes: the "#x" bindings of the
@@ -169,9 +180,24 @@ Value vm_indirect_eval(Context *ctx, Value x) {
 Value vm_create_dynamic_function(Context *ctx, Value new_target, DynFnKind kind, int argc,
                                  const Value *argv) {
     Runtime *rt = ctx->rt;
-    if (kind != DYNFN_NORMAL && kind != DYNFN_GENERATOR)
-        return throw_syntax_error(ctx, "async functions are not supported yet");
-    bool generator = kind == DYNFN_GENERATOR;
+    static const ParseFunctionKind parse_kinds[] = {
+        [DYNFN_NORMAL] = PARSE_FUNC_NORMAL,
+        [DYNFN_GENERATOR] = PARSE_FUNC_GENERATOR,
+        [DYNFN_ASYNC] = PARSE_FUNC_ASYNC,
+        [DYNFN_ASYNC_GENERATOR] = PARSE_FUNC_ASYNC_GENERATOR,
+    };
+    static const IntrinsicId ctor_ids[] = {
+        [DYNFN_NORMAL] = INTR_Function,
+        [DYNFN_GENERATOR] = INTR_GeneratorFunction,
+        [DYNFN_ASYNC] = INTR_AsyncFunction,
+        [DYNFN_ASYNC_GENERATOR] = INTR_AsyncGeneratorFunction,
+    };
+    static const IntrinsicId proto_ids[] = {
+        [DYNFN_NORMAL] = INTR_FunctionPrototype,
+        [DYNFN_GENERATOR] = INTR_GeneratorFunctionPrototype,
+        [DYNFN_ASYNC] = INTR_AsyncFunctionPrototype,
+        [DYNFN_ASYNC_GENERATOR] = INTR_AsyncGeneratorFunctionPrototype,
+    };
     StringBuilder sb;
     sb_init(&sb, rt);
     for (int i = 0; i + 1 < argc; i++) {
@@ -189,8 +215,8 @@ Value vm_create_dynamic_function(Context *ctx, Value new_target, DynFnKind kind,
     String *body = argc > 0 ? ToStringS(ctx, argv[argc - 1]) : ATOM(rt, empty);
     if (!body) return VAL_EXCEPTION;
     size_t plen, blen;
-    char *p8 = str_to_utf8(rt, params, &plen);
-    char *b8 = str_to_utf8(rt, body, &blen);
+    char *p8 = str_to_wtf8(rt, params, &plen);
+    char *b8 = str_to_wtf8(rt, body, &blen);
     if (!p8 || !b8) {
         free(p8);
         free(b8);
@@ -202,8 +228,7 @@ Value vm_create_dynamic_function(Context *ctx, Value new_target, DynFnKind kind,
     memset(&err, 0, sizeof err);
     const char *assembled = NULL;
     size_t alen = 0;
-    AstNode *root = parse_dynamic_function(&arena, p8, plen, b8, blen,
-                                           generator ? PARSE_FUNC_GENERATOR : PARSE_FUNC_NORMAL,
+    AstNode *root = parse_dynamic_function(&arena, p8, plen, b8, blen, parse_kinds[kind],
                                            &assembled, &alen, &err);
     free(p8);
     free(b8);
@@ -227,11 +252,8 @@ Value vm_create_dynamic_function(Context *ctx, Value new_target, DynFnKind kind,
     scope_analysis_free(&sa);
     ast_arena_free(&arena);
     if (!fb) return rt->has_exception ? VAL_EXCEPTION : throw_range_error(ctx, "Out of memory");
-    Value ctor = val_is_undefined(new_target)
-                     ? ctx->intrinsics[generator ? INTR_GeneratorFunction : INTR_Function]
-                     : new_target;
-    Object *proto = GetPrototypeFromConstructor(
-        ctx, ctor, generator ? INTR_GeneratorFunctionPrototype : INTR_FunctionPrototype);
+    Value ctor = val_is_undefined(new_target) ? ctx->intrinsics[ctor_ids[kind]] : new_target;
+    Object *proto = GetPrototypeFromConstructor(ctx, ctor, proto_ids[kind]);
     if (!proto) return VAL_EXCEPTION;
     gc_protect(rt, val_from_object(proto));
     Object *f = js_function_new(ctx, fb, NULL);

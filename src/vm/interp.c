@@ -13,12 +13,21 @@
 #include <string.h>
 
 #include "builtins/iterator_ops.h"
+#include "builtins/promise.h"
 #include "builtins/regexp_object.h"
 #include "vm/conv.h"
 #include "vm/interp_ops.h"
+#include "vm/module.h"
+#include "vm/prop_cache.h"
 #include "vm/shape.h"
 #include "vm/string.h"
 #include "vm/vm.h"
+
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
 
 #define DEFAULT_MAX_FRAMES 10000
 #define SEGMENT_VALUES (64 * 1024)
@@ -126,7 +135,7 @@ static Value *window_place(VMState *vm, Value *window, uint32_t copy, uint32_t n
     return ns->values;
 }
 
-static void window_release(VMState *vm, Frame *f) {
+static ALWAYS_INLINE void window_release(VMState *vm, Frame *f) {
     if (f->saved_top) {
         f->seg->top = f->saved_top;
     } else {
@@ -150,7 +159,7 @@ static Frame *frame_alloc(VMState *vm) {
     return f;
 }
 
-static void frame_pop(Runtime *rt, VMState *vm, Frame *f) {
+static ALWAYS_INLINE void frame_pop(Runtime *rt, VMState *vm, Frame *f) {
     window_release(vm, f);
     vm->top = f->prev;
     vm->depth--;
@@ -164,40 +173,58 @@ static Value stack_overflow(Context *ctx) {
 }
 
 /* Pushes a frame for fb. window: this + argc arguments in the caller's
- * registers; NULL: a fresh window with this_value and the arguments argv. */
-static Frame *frame_push(Context *ctx, FunctionBytecode *fb, Object *callee, Env *env,
-                         Value *window, const Value *argv, uint32_t argc, Value this_value,
-                         Value new_target, uint32_t flags) {
+ * registers; NULL: a fresh window with this_value and the arguments argv.
+ * Every call goes through here, so it sets each Frame field itself instead
+ * of clearing the frame first (a new Frame field must be set here too). */
+static ALWAYS_INLINE Frame *frame_push(Context *ctx, FunctionBytecode *fb, Object *callee,
+                                       Env *env, Value *window, const Value *argv,
+                                       uint32_t argc, Value this_value, Value new_target,
+                                       uint32_t flags) {
     Runtime *rt = ctx->rt;
     VMState *vm = rt->vm;
-    if (vm->depth >= vm->max_depth) {
+    if (unlikely(vm->depth >= vm->max_depth)) {
         stack_overflow(ctx);
         return NULL;
     }
-    Frame *f = frame_alloc(vm);
-    if (!f) {
-        throw_range_error(ctx, "Out of memory");
-        return NULL;
+    Frame *f = vm->free_frames;
+    if (likely(f != NULL)) {
+        vm->free_frames = f->prev;
+    } else {
+        f = malloc(sizeof(Frame));
+        if (!f) {
+            throw_range_error(ctx, "Out of memory");
+            return NULL;
+        }
     }
     uint32_t n = fb->reg_count;
     uint32_t params = fb->param_count;
-    Value *regs = window_place(vm, window, window ? argc + 1 : 0, n, f);
-    if (!regs) {
-        f->prev = vm->free_frames;
-        vm->free_frames = f;
-        throw_range_error(ctx, "Out of memory");
-        return NULL;
+    Value *regs;
+    StackSeg *seg = vm->seg;
+    if (window && likely(seg && window >= seg->values && window + n <= seg->end)) {
+        /* The usual JS-to-JS call: the window is the caller's registers. */
+        f->seg = seg;
+        f->saved_top = seg->top;
+        if (window + n > seg->top) seg->top = window + n;
+        regs = window;
+    } else {
+        regs = window_place(vm, window, window ? argc + 1 : 0, n, f);
+        if (!regs) {
+            f->prev = vm->free_frames;
+            vm->free_frames = f;
+            throw_range_error(ctx, "Out of memory");
+            return NULL;
+        }
     }
     const Value *args = regs + 1;
     if (!window) {
         regs[0] = this_value;
         uint32_t k = argc < params ? argc : params;
-        if (k) memcpy(regs + 1, argv, sizeof(Value) * k);
+        if (k && argv) memcpy(regs + 1, argv, sizeof(Value) * k);
         args = argv;
     }
     /* Arguments past the parameters become locals: keep them first. */
     ValueArray *extra = NULL;
-    if (argc > params && (fb->flags & FB_KEEP_EXTRA_ARGS)) {
+    if (unlikely(argc > params) && (fb->flags & FB_KEEP_EXTRA_ARGS)) {
         extra = value_array_new(rt, argc - params);
         if (!extra) {
             window_release(vm, f);
@@ -208,9 +235,14 @@ static Frame *frame_push(Context *ctx, FunctionBytecode *fb, Object *callee, Env
         memcpy(extra->items, args + params, sizeof(Value) * (argc - params));
         extra->length = argc - params;
     }
-    uint32_t first_free = 1 + (argc < params ? argc : params);
-    for (uint32_t i = first_free; i < n; i++)
-        regs[i] = VAL_UNDEFINED;
+    /* Locals and temporaries start undefined (vm_trace scans every
+     * register); two at a time, since this runs on every call. */
+    Value *r = regs + 1 + (argc < params ? argc : params), *end = regs + n;
+    for (; r + 2 <= end; r += 2) {
+        r[0] = VAL_UNDEFINED;
+        r[1] = VAL_UNDEFINED;
+    }
+    if (r < end) *r = VAL_UNDEFINED;
     f->prev = vm->top;
     f->fb = fb;
     f->callee = callee;
@@ -223,8 +255,11 @@ static Frame *frame_push(Context *ctx, FunctionBytecode *fb, Object *callee, Env
     f->new_target = new_target;
     f->extra_args = extra;
     f->realm = ctx;
+    f->coroutine = NULL;
     f->handle_mark = rt->handle_count;
     f->argc = argc;
+    f->env_depth = 0;
+    f->ret_reg = 0;
     f->flags = flags;
     vm->top = f;
     vm->depth++;
@@ -249,7 +284,9 @@ static Frame *frame_push(Context *ctx, FunctionBytecode *fb, Object *callee, Env
 
 void coroutine_trace(Runtime *rt, Object *o) {
     Coroutine *co = (Coroutine *)o;
-    if (co->state != CO_SUSPENDED_START && co->state != CO_SUSPENDED_YIELD) return;
+    if (co->state != CO_SUSPENDED_START && co->state != CO_SUSPENDED_YIELD &&
+        co->state != CO_SUSPENDED_AWAIT)
+        return;
     SuspendedFrame *sf = &co->frame;
     gc_mark_cell(rt, &sf->fb->hdr);
     if (sf->callee) gc_mark_cell(rt, &sf->callee->hdr);
@@ -289,22 +326,62 @@ static void frame_save(Coroutine *co, Frame *f, const uint32_t *pc) {
     memcpy(sf->regs, f->regs, sizeof(Value) * f->fb->reg_count);
 }
 
-/* EvaluateBody of a generator (#sec-runtime-semantics-evaluategeneratorbody)
- * after FunctionDeclarationInstantiation: G = OrdinaryCreateFromConstructor(
- * functionObject, "%GeneratorPrototype%"), GeneratorStart(G, body). */
-static Value generator_create(Context *ctx, Frame *f, const uint32_t *pc) {
-    Object *proto =
-        GetPrototypeFromConstructor(ctx, val_from_object(f->callee), INTR_GeneratorPrototype);
-    if (!proto) return VAL_EXCEPTION;
-    Coroutine *co = (Coroutine *)obj_alloc(ctx, &class_generator, proto, sizeof(Coroutine));
-    if (!co) return VAL_EXCEPTION;
-    memset(&co->frame, 0, sizeof co->frame);
-    co->state = CO_COMPLETED; /* nothing to trace until the frame is saved */
+/* A coroutine object of cls for the running frame f, with room for its
+ * registers; state CO_COMPLETED (nothing to trace) until a suspension. */
+static Coroutine *coroutine_new(Context *ctx, Frame *f, const ClassDef *cls, Object *proto,
+                                size_t size) {
+    Coroutine *co = (Coroutine *)obj_alloc(ctx, cls, proto, size);
+    if (!co) return NULL;
+    memset((char *)co + sizeof(Object), 0, size - sizeof(Object));
+    co->state = CO_COMPLETED;
     co->frame.regs = malloc(sizeof(Value) * f->fb->reg_count);
-    if (!co->frame.regs) return throw_range_error(ctx, "Out of memory");
+    if (!co->frame.regs) {
+        throw_range_error(ctx, "Out of memory");
+        return NULL;
+    }
+    return co;
+}
+
+/* EvaluateBody of a generator (#sec-runtime-semantics-evaluategeneratorbody)
+ * or async generator (#sec-runtime-semantics-evaluateasyncgeneratorbody)
+ * after FunctionDeclarationInstantiation: G = OrdinaryCreateFromConstructor(
+ * functionObject, "%GeneratorPrototype%" / "%AsyncGeneratorPrototype%"),
+ * GeneratorStart(G, body) / AsyncGeneratorStart(G, body). */
+static Value generator_create(Context *ctx, Frame *f, const uint32_t *pc) {
+    bool is_async = (f->fb->flags & FB_ASYNC) != 0;
+    Object *proto = GetPrototypeFromConstructor(ctx, val_from_object(f->callee),
+                                                is_async ? INTR_AsyncGeneratorPrototype
+                                                         : INTR_GeneratorPrototype);
+    if (!proto) return VAL_EXCEPTION;
+    Coroutine *co =
+        is_async ? coroutine_new(ctx, f, &class_async_generator, proto, sizeof(AsyncGenerator))
+                 : coroutine_new(ctx, f, &class_generator, proto, sizeof(Coroutine));
+    if (!co) return VAL_EXCEPTION;
+    if (is_async) {
+        AsyncGenerator *ag = (AsyncGenerator *)co;
+        ag->ag_state = AG_SUSPENDED_START;
+        ag->queue = value_array_new(ctx->rt, 6);
+        if (!ag->queue) return VAL_EXCEPTION;
+    }
     frame_save(co, f, pc);
     co->state = CO_SUSPENDED_START;
     return val_from_object(&co->base);
+}
+
+/* EvaluateAsyncFunctionBody / EvaluateAsyncConciseBody step 1
+ * (#sec-runtime-semantics-evaluateasyncfunctionbody): the promise
+ * capability of %Promise%, kept in the frame's AsyncFunctionState. */
+static int async_function_begin(Context *ctx, Frame *f) {
+    AsyncFunctionState *st = (AsyncFunctionState *)coroutine_new(
+        ctx, f, &class_async_function_state, NULL, sizeof(AsyncFunctionState));
+    if (!st) return -1;
+    st->promise = VAL_UNDEFINED;
+    f->coroutine = &st->co.base;
+    st->co.state = CO_EXECUTING;
+    Object *p = promise_create(ctx, NULL);
+    if (!p) return -1;
+    st->promise = val_from_object(p);
+    return 0;
 }
 
 /* ---- closures ---- */
@@ -327,9 +404,13 @@ const ClassDef class_function = {
 
 Object *js_function_new(Context *ctx, FunctionBytecode *fb, Env *env) {
     Runtime *rt = ctx->rt;
-    bool generator = (fb->flags & (FB_GENERATOR | FB_ASYNC)) == FB_GENERATOR;
-    Value fp =
-        ctx->intrinsics[generator ? INTR_GeneratorFunctionPrototype : INTR_FunctionPrototype];
+    bool generator = (fb->flags & FB_GENERATOR) != 0;
+    bool is_async = (fb->flags & FB_ASYNC) != 0;
+    IntrinsicId fp_id =
+        generator
+            ? (is_async ? INTR_AsyncGeneratorFunctionPrototype : INTR_GeneratorFunctionPrototype)
+            : (is_async ? INTR_AsyncFunctionPrototype : INTR_FunctionPrototype);
+    Value fp = ctx->intrinsics[fp_id];
     JSFunction *f = (JSFunction *)obj_alloc(
         ctx, &class_function, val_is_object(fp) ? obj_from_value(fp) : NULL, sizeof(JSFunction));
     if (!f) return NULL;
@@ -344,31 +425,54 @@ Object *js_function_new(Context *ctx, FunctionBytecode *fb, Env *env) {
     if (ctor) f->base.hdr.flags |= OBJ_CONSTRUCTOR;
     if (fb->flags & FB_CLASS_CONSTRUCTOR) f->base.hdr.flags |= OBJ_CLASS_CONSTRUCTOR;
     Object *o = &f->base;
-    if (obj_define_data_fast(ctx, o, KEY(rt, length), val_from_int((int32_t)fb->length),
-                             PROP_CONFIGURABLE) < 0)
-        return NULL;
     Value name = val_is_string(fb->name) ? fb->name : val_from_string(ATOM(rt, empty));
-    if (obj_define_data_fast(ctx, o, KEY(rt, name), name, PROP_CONFIGURABLE) < 0) return NULL;
+    /* MakeConstructor's prototype object, made when first read (see
+     * VAL_LAZY_PROTOTYPE in vm/object.h). */
+    bool lazy_prototype = ctor && !(fb->flags & FB_CLASS_CONSTRUCTOR) && !generator;
+    if (fb->closure_shape) {
+        /* The shape ("length", "name"[, "prototype"]) every closure of fb
+         * starts with. */
+        if (ic_grow_slots(ctx, o, 3) < 0) return NULL;
+        o->slots[0] = val_from_int((int32_t)fb->length);
+        o->slots[1] = name;
+        if (lazy_prototype) o->slots[2] = VAL_LAZY_PROTOTYPE;
+        o->shape = fb->closure_shape;
+    } else {
+        if (obj_define_data_fast(ctx, o, KEY(rt, length), val_from_int((int32_t)fb->length),
+                                 PROP_CONFIGURABLE) < 0 ||
+            obj_define_data_fast(ctx, o, KEY(rt, name), name, PROP_CONFIGURABLE) < 0 ||
+            (lazy_prototype && obj_define_data_fast(ctx, o, KEY(rt, prototype),
+                                                    VAL_LAZY_PROTOTYPE, PROP_WRITABLE) < 0))
+            return NULL;
+        if (!shape_is_dict(o->shape)) fb->closure_shape = o->shape;
+    }
     if (generator) {
         /* #sec-runtime-semantics-instantiategeneratorfunctionobject: a fresh
-         * prototype from %GeneratorPrototype%, without "constructor". */
-        Value gp = ctx->intrinsics[INTR_GeneratorPrototype];
+         * prototype from %GeneratorPrototype% (%AsyncGeneratorPrototype%),
+         * without "constructor". */
+        Value gp =
+            ctx->intrinsics[is_async ? INTR_AsyncGeneratorPrototype : INTR_GeneratorPrototype];
         Object *proto = obj_new(ctx, val_is_object(gp) ? obj_from_value(gp) : NULL);
         if (!proto || obj_define_data_fast(ctx, o, KEY(rt, prototype), val_from_object(proto),
                                            PROP_WRITABLE) < 0)
             return NULL;
     }
-    if (ctor && !(fb->flags & FB_CLASS_CONSTRUCTOR)) {
-        Value op = ctx->intrinsics[INTR_ObjectPrototype];
-        Object *proto = obj_new(ctx, val_is_object(op) ? obj_from_value(op) : NULL);
-        if (!proto) return NULL;
-        if (obj_define_data_fast(ctx, proto, KEY(rt, constructor), val_from_object(o),
-                                 PROP_BUILTIN) < 0 ||
-            obj_define_data_fast(ctx, o, KEY(rt, prototype), val_from_object(proto),
-                                 PROP_WRITABLE) < 0)
-            return NULL;
-    }
     return o;
+}
+
+/* MakeConstructor steps 5-6 — #sec-makeconstructor — for a closure whose
+ * "prototype" slot still holds VAL_LAZY_PROTOTYPE. */
+Value js_function_make_prototype(Object *o, uint32_t slot) {
+    JSFunction *f = (JSFunction *)o;
+    Context *ctx = f->realm;
+    Runtime *rt = ctx->rt;
+    Value op = ctx->intrinsics[INTR_ObjectPrototype];
+    Object *proto = obj_new(ctx, val_is_object(op) ? obj_from_value(op) : NULL);
+    if (!proto || obj_define_data_fast(ctx, proto, KEY(rt, constructor), val_from_object(o),
+                                       PROP_BUILTIN) < 0)
+        return VAL_EXCEPTION;
+    o->slots[slot] = val_from_object(proto);
+    return o->slots[slot];
 }
 
 /* ---- helpers of the loop ---- */
@@ -851,6 +955,22 @@ static Value yield_star_step(Context *ctx, Value *it, bool *done) {
     return inner;
 }
 
+/* The call of one step of an async generator's yield* —
+ * #sec-generator-function-definitions-runtime-semantics-evaluation, step 8
+ * with generatorKind async, up to the Await: it[0..3] as for
+ * yield_star_step. Returns what next / throw / return gave, or VAL_EMPTY
+ * when the delegate lacks throw or return (8.b.iii, 8.c.iii). */
+static Value async_yield_star_call(Context *ctx, Value *it) {
+    Runtime *rt = ctx->rt;
+    Value iterator = it[0], received = it[2];
+    int32_t mode = val_to_int(it[3]);
+    if (mode == RESUME_NEXT) return Call(ctx, it[1], iterator, 1, &received);
+    Value m = GetMethod(ctx, iterator, mode == RESUME_THROW ? KEY(rt, throw) : KEY(rt, return ));
+    TRY(m);
+    if (val_is_undefined(m)) return VAL_EMPTY;
+    return Call(ctx, m, iterator, 1, &received);
+}
+
 /* ---- the loop ---- */
 
 static Value run(Context *ctx, Frame *frame);
@@ -927,7 +1047,7 @@ Value interp_resume(Context *ctx, Coroutine *co, Value value, ResumeMode mode) {
     f->env_depth = sf->env_depth;
     f->flags = FRAME_ENTRY;
     const uint32_t *pc = fb->code + sf->pc;
-    if (*pc == OP_YIELD) {
+    if (*pc == OP_YIELD || *pc == OP_AWAIT) {
         regs[pc[1]] = value;
         regs[pc[1] + 1] = val_from_int((int32_t)mode);
     }
@@ -1008,6 +1128,79 @@ Value interp_resume(Context *ctx, Coroutine *co, Value value, ResumeMode mode) {
         NEXT(name);                                                                                \
     }
 
+/* IsStrictlyEqual — #sec-isstrictlyequal — without a call for identical
+ * values (other than NaN) and for ints, specials and objects. */
+static inline bool strict_equal(Value a, Value b) {
+    if (a == b) return !val_is_double(a) || val_num(a) == val_num(a);
+    uint32_t ta = val_tag(a), tb = val_tag(b);
+    if (ta >= TAG_INT && ta <= TAG_OBJECT && tb >= TAG_INT && tb <= TAG_OBJECT) return false;
+    return IsStrictlyEqual(a, b);
+}
+
+/* IsLooselyEqual when both operands are objects, null or undefined (1 or
+ * 0; no conversion can run), else -1. An [[IsHTMLDDA]] object is loosely
+ * equal to null and undefined (#sec-IsHTMLDDA-internal-slot-aec). */
+static inline int loose_equal_objects(Value a, Value b) {
+    bool ao = val_is_object(a), bo = val_is_object(b);
+    if (ao && bo) return a == b;
+    if (ao && val_is_nullish(b)) return (obj_from_value(a)->hdr.flags & OBJ_HTMLDDA) != 0;
+    if (bo && val_is_nullish(a)) return (obj_from_value(b)->hdr.flags & OBJ_HTMLDDA) != 0;
+    if (val_is_nullish(a) && val_is_nullish(b)) return 1;
+    return -1;
+}
+
+/* InstanceofOperator(v, target) — #sec-instanceofoperator — when it can be
+ * decided without running code or throwing: target is a bytecode function
+ * whose [[Prototype]] is this realm's %Function.prototype% and which has no
+ * own @@hasInstance, so GetMethod finds %Function.prototype%[@@hasInstance]
+ * (non-writable and non-configurable), i.e. OrdinaryHasInstance; its own
+ * "prototype" is an object, and v's prototype chain has no exotic
+ * [[GetPrototypeOf]]. Returns 1 or 0, or -1 for the full algorithm. */
+/* The own data property "prototype" of bytecode function f, or VAL_EMPTY
+ * when it is missing or an accessor. No code runs: the value of
+ * Get(f, "prototype") for an ordinary f that has such a property. The slot
+ * is cached in f's FunctionBytecode, keyed by f's shape. */
+static inline Value function_own_prototype(Runtime *rt, JSFunction *f) {
+    Object *o = &f->base;
+    FunctionBytecode *fb = f->fb;
+    if (o->shape == fb->prototype_shape && fb->prototype_shape) {
+        Value v = o->slots[fb->prototype_slot];
+        return v == VAL_LAZY_PROTOTYPE ? VAL_EMPTY : v;
+    }
+    uint32_t slot;
+    uint8_t attrs;
+    if (!o->shape || !shape_lookup(o->shape, KEY(rt, prototype), &slot, &attrs) ||
+        (attrs & PROP_ACCESSOR))
+        return VAL_EMPTY;
+    if (!shape_is_dict(o->shape) &&
+        !shape_lookup(o->shape, KEY_SYM(rt, hasInstance), &(uint32_t){0}, &(uint8_t){0})) {
+        fb->prototype_shape = o->shape;
+        fb->prototype_slot = slot;
+    }
+    return o->slots[slot] == VAL_LAZY_PROTOTYPE ? VAL_EMPTY : o->slots[slot];
+}
+
+static int instanceof_fast(Context *ctx, Value v, Value target) {
+    if (!val_is_object(target)) return -1;
+    Object *c = obj_from_value(target);
+    if (c->cls != &class_function || !c->shape || shape_is_dict(c->shape) ||
+        val_from_object(c->proto) != ctx->intrinsics[INTR_FunctionPrototype])
+        return -1;
+    /* A hit in function_own_prototype's cache proves there is no own
+     * @@hasInstance (it records only shapes without one). */
+    JSFunction *f = (JSFunction *)c;
+    Value pv = function_own_prototype(ctx->rt, f);
+    if (c->shape != f->fb->prototype_shape || !val_is_object(pv)) return -1;
+    if (!val_is_object(v)) return 0;
+    Object *p = obj_from_value(pv);
+    for (Object *o = obj_from_value(v);;) {
+        if (o->cls->ops && o->cls->ops->get_prototype_of) return -1;
+        o = o->proto;
+        if (!o) return 0;
+        if (o == p) return 1;
+    }
+}
+
 static Value run(Context *ctx, Frame *frame) {
     Runtime *rt = ctx->rt;
     VMState *vm = rt->vm;
@@ -1018,6 +1211,7 @@ static Value run(Context *ctx, Frame *frame) {
     const uint32_t *pc;
     int budget = INTERRUPT_BUDGET;
     Value result;
+    bool threw; /* do_finish: result is an async body's exception */
     LOAD_FRAME(frame);
 
 #ifdef USE_COMPUTED_GOTO
@@ -1163,6 +1357,30 @@ dispatch:
         e->slots[pc[2]] = regs[pc[3]];
         NEXT(PUT_ENV_CHECK);
     }
+    CASE(GET_IMPORT) {
+        Env *e = frame->env;
+        for (uint32_t h = pc[2]; h; h--)
+            e = e->parent;
+        Value v = module_read_import(ctx, e->slots[pc[3]], ATOM_AT(4));
+        CHECK(v);
+        regs[pc[1]] = v;
+        NEXT(GET_IMPORT);
+    }
+    CASE(IMPORT_META) {
+        Value v = module_import_meta(ctx, fb);
+        CHECK(v);
+        regs[pc[1]] = v;
+        NEXT(IMPORT_META);
+    }
+    CASE(DYNAMIC_IMPORT) {
+        uint32_t line = 0, column = 0;
+        bytecode_position(fb, (uint32_t)(pc - fb->code), &line, &column);
+        Value v = module_dynamic_import(ctx, fb, regs[pc[2]], regs[pc[2] + 1], (int)line,
+                                        (int)column);
+        CHECK(v);
+        regs[pc[1]] = v;
+        NEXT(DYNAMIC_IMPORT);
+    }
 
     /* ---- names ---- */
     CASE(GET_GLOBAL) {
@@ -1203,14 +1421,14 @@ dispatch:
         NEXT(INIT_GLOBAL_LEX);
     }
     CASE(GET_NAME) {
-        Value r = op_get_name(ctx, frame->env, ATOM_AT(2), NULL, false);
+        Value r = op_get_name(ctx, frame->env, ATOM_AT(2), NULL, false, STRICT());
         CHECK(r);
         regs[pc[1]] = r;
         NEXT(GET_NAME);
     }
     CASE(GET_NAME_REF) {
         Value this_value;
-        Value r = op_get_name(ctx, frame->env, ATOM_AT(3), &this_value, false);
+        Value r = op_get_name(ctx, frame->env, ATOM_AT(3), &this_value, false, STRICT());
         CHECK(r);
         regs[pc[1]] = r;
         regs[pc[2]] = this_value;
@@ -1233,7 +1451,7 @@ dispatch:
         NEXT(PUT_REF);
     }
     CASE(TYPEOF_NAME) {
-        Value r = op_get_name(ctx, frame->env, ATOM_AT(2), NULL, true);
+        Value r = op_get_name(ctx, frame->env, ATOM_AT(2), NULL, true, STRICT());
         CHECK(r);
         regs[pc[1]] = op_typeof(ctx, r);
         NEXT(TYPEOF_NAME);
@@ -1250,14 +1468,20 @@ dispatch:
         NEXT(DELETE_NAME);
     }
     CASE(DECLARE_GLOBALS) {
-        Value r = op_declare_globals(ctx, (ValueArray *)val_as_cell(consts[pc[1]]));
+        Value r = op_declare_globals(ctx, (ValueArray *)val_as_cell(consts[pc[1]]), &regs[pc[2]]);
         CHECK(r);
         NEXT(DECLARE_GLOBALS);
     }
     CASE(DECLARE_EVAL) {
-        Value r = op_declare_eval(ctx, frame->env, (ValueArray *)val_as_cell(consts[pc[1]]));
+        Value r = op_declare_eval(ctx, frame->env, (ValueArray *)val_as_cell(consts[pc[1]]),
+                                  &regs[pc[2]]);
         CHECK(r);
         NEXT(DECLARE_EVAL);
+    }
+    CASE(PUT_VAR_ENV) {
+        Value r = op_put_var_env(ctx, frame->env, ATOM_AT(1), regs[pc[2]]);
+        CHECK(r);
+        NEXT(PUT_VAR_ENV);
     }
 
     /* ---- functions ---- */
@@ -1304,6 +1528,7 @@ dispatch:
         Object *o = obj_new_plain(ctx);
         if (!o) goto exception;
         regs[pc[1]] = val_from_object(o);
+        if (pc[2] && ic_grow_slots(ctx, o, pc[2]) < 0) goto exception;
         NEXT(NEW_OBJECT);
     }
     CASE(NEW_ARRAY) {
@@ -1325,9 +1550,19 @@ dispatch:
         NEXT(GET_TEMPLATE);
     }
     CASE(DEFINE_FIELD) {
+        /* An add entry (vm/prop_cache.h) without the prototype checks: a
+         * literal defines its properties, it does not [[Set]] them. */
         Object *o = obj_from_value(regs[pc[1]]);
-        if (obj_define_data_fast(ctx, o, key_from_atom(ATOM_AT(2)), regs[pc[3]], PROP_DEFAULT) < 0)
-            goto exception;
+        InlineCache *ic = &fb->ics[pc[4]];
+        if (o->shape == ic->shape && ic->shape && !(o->hdr.flags & OBJ_PROTO_WATCHED)) {
+            Shape *added = ic->added;
+            if (added->count > o->hdr.aux && ic_grow_slots(ctx, o, added->count) < 0)
+                goto exception;
+            o->slots[ic->slot] = regs[pc[3]];
+            o->shape = added;
+            NEXT(DEFINE_FIELD);
+        }
+        if (ic_define_field(ctx, o, ATOM_AT(2), regs[pc[3]], ic) < 0) goto exception;
         NEXT(DEFINE_FIELD);
     }
     CASE(DEFINE_ELEM) {
@@ -1395,17 +1630,28 @@ dispatch:
         CHECK(op_copy_data_properties(ctx, o, regs[pc[2]], ex));
         NEXT(COPY_DATA_PROPS);
     }
+    /* Inline-cache hits (vm/prop_cache.h: the entry kinds and why a hit is
+     * sound). Slot stores need no GC_WRITE_BARRIER: see prop_cache.h. */
     CASE(GET_PROP) {
         Value base = regs[pc[2]];
         InlineCache *ic = &fb->ics[pc[4]];
         if (likely(val_is_object(base))) {
             Object *o = obj_from_value(base);
             if (o->shape == ic->shape && ic->shape) {
-                regs[pc[1]] = o->slots[ic->slot];
+                if (!ic->holder) {
+                    regs[pc[1]] = o->slots[ic->slot];
+                    NEXT(GET_PROP);
+                }
+                if (o->proto == ic->proto && o->cls == ic->cls && ic->epoch == rt->proto_epoch) {
+                    regs[pc[1]] = ic->holder->slots[ic->slot];
+                    NEXT(GET_PROP);
+                }
+            } else if (o->cls == ic->cls && !ic->shape) {
+                regs[pc[1]] = ic_array_length(o);
                 NEXT(GET_PROP);
             }
         }
-        Value r = op_get_prop(ctx, base, ATOM_AT(3), ic);
+        Value r = ic_get_prop(ctx, base, ATOM_AT(3), ic);
         CHECK(r);
         regs[pc[1]] = r;
         NEXT(GET_PROP);
@@ -1416,11 +1662,22 @@ dispatch:
         if (likely(val_is_object(base))) {
             Object *o = obj_from_value(base);
             if (o->shape == ic->shape && ic->shape) {
-                o->slots[ic->slot] = regs[pc[3]];
-                NEXT(SET_PROP);
+                Shape *added = ic->added;
+                if (!added) {
+                    o->slots[ic->slot] = regs[pc[3]];
+                    NEXT(SET_PROP);
+                }
+                if (o->proto == ic->proto && o->cls == ic->cls && ic->epoch == rt->proto_epoch &&
+                    (o->hdr.flags & (OBJ_EXTENSIBLE | OBJ_PROTO_WATCHED)) == OBJ_EXTENSIBLE) {
+                    if (added->count > o->hdr.aux && ic_grow_slots(ctx, o, added->count) < 0)
+                        goto exception;
+                    o->slots[ic->slot] = regs[pc[3]];
+                    o->shape = added;
+                    NEXT(SET_PROP);
+                }
             }
         }
-        CHECK(op_set_prop(ctx, base, ATOM_AT(2), regs[pc[3]], ic, STRICT()));
+        CHECK(ic_set_prop(ctx, base, ATOM_AT(2), regs[pc[3]], ic, STRICT()));
         NEXT(SET_PROP);
     }
     CASE(GET_ELEM) {
@@ -1599,8 +1856,11 @@ dispatch:
                                              : op_compare_slow(ctx, OP_GE, a, b))
     CASE(EQ) {
         Value a = regs[pc[2]], b = regs[pc[3]];
+        int eq;
         if (val_is_int(a) && val_is_int(b)) {
             regs[pc[1]] = val_from_bool(a == b);
+        } else if ((eq = loose_equal_objects(a, b)) >= 0) {
+            regs[pc[1]] = val_from_bool(eq);
         } else {
             Value r = IsLooselyEqual(ctx, a, b);
             CHECK(r);
@@ -1610,8 +1870,11 @@ dispatch:
     }
     CASE(NE) {
         Value a = regs[pc[2]], b = regs[pc[3]];
+        int eq;
         if (val_is_int(a) && val_is_int(b)) {
             regs[pc[1]] = val_from_bool(a != b);
+        } else if ((eq = loose_equal_objects(a, b)) >= 0) {
+            regs[pc[1]] = val_from_bool(!eq);
         } else {
             Value r = IsLooselyEqual(ctx, a, b);
             CHECK(r);
@@ -1620,11 +1883,11 @@ dispatch:
         NEXT(NE);
     }
     CASE(SEQ) {
-        regs[pc[1]] = val_from_bool(IsStrictlyEqual(regs[pc[2]], regs[pc[3]]));
+        regs[pc[1]] = val_from_bool(strict_equal(regs[pc[2]], regs[pc[3]]));
         NEXT(SEQ);
     }
     CASE(SNE) {
-        regs[pc[1]] = val_from_bool(!IsStrictlyEqual(regs[pc[2]], regs[pc[3]]));
+        regs[pc[1]] = val_from_bool(!strict_equal(regs[pc[2]], regs[pc[3]]));
         NEXT(SNE);
     }
     CASE(IN) {
@@ -1634,6 +1897,11 @@ dispatch:
         NEXT(IN);
     }
     CASE(INSTANCEOF) {
+        int known = instanceof_fast(ctx, regs[pc[2]], regs[pc[3]]);
+        if (known >= 0) {
+            regs[pc[1]] = val_from_bool(known);
+            NEXT(INSTANCEOF);
+        }
         Value r = InstanceofOperator(ctx, regs[pc[2]], regs[pc[3]]);
         CHECK(r);
         regs[pc[1]] = r;
@@ -1786,15 +2054,70 @@ dispatch:
     COMPARE_JUMP(JGT, >, OP_GT)
     COMPARE_JUMP(JGE, >=, OP_GE)
     CASE(JSEQ) {
-        if (IsStrictlyEqual(regs[pc[1]], regs[pc[2]])) JUMP_TO(pc[3]);
+        if (strict_equal(regs[pc[1]], regs[pc[2]])) JUMP_TO(pc[3]);
         NEXT(JSEQ);
     }
     CASE(JSNE) {
-        if (!IsStrictlyEqual(regs[pc[1]], regs[pc[2]])) JUMP_TO(pc[3]);
+        if (!strict_equal(regs[pc[1]], regs[pc[2]])) JUMP_TO(pc[3]);
         NEXT(JSNE);
     }
 
     /* ---- calls ---- */
+    CASE(TAIL_CALL_EVAL) {
+        if (regs[pc[2]] == ctx->intrinsics[INTR_eval]) goto call_eval;
+        goto tail_call;
+    }
+    CASE(TAIL_CALL) {
+    tail_call:;
+        /* PrepareForTailCall — #sec-preparefortailcall: the running frame is
+         * discarded and the callee's takes its place (same caller, same
+         * return register), so tail recursion runs in constant stack. Only
+         * frames nothing else waits on qualify: not [[Construct]] (its
+         * result is checked), not a coroutine, not one owning its stack
+         * segment (the window below is moved within the segment). */
+        uint32_t fr = pc[2], argc = pc[3];
+        Value fv = regs[fr];
+        if (!val_is_object(fv) || obj_from_value(fv)->cls != &class_function ||
+            (((JSFunction *)obj_from_value(fv))->fb->flags & FB_CLASS_CONSTRUCTOR) ||
+            (frame->flags & ~(uint32_t)FRAME_ENTRY) || frame->coroutine || !frame->saved_top)
+            goto call_ordinary;
+        JSFunction *jf = (JSFunction *)obj_from_value(fv);
+        Frame *done = frame;
+        uint32_t flags = done->flags, ret_reg = done->ret_reg;
+        Value *window = done->regs;
+        memmove(window, &regs[fr + 1], sizeof(Value) * (argc + 1));
+        frame_pop(rt, vm, done);
+        /* Nothing scans the window and the callee until the new frame is on
+         * the stack; frame_push only allocates before that for the extra
+         * arguments array. */
+        HandleMark hm = gc_scope_open(rt);
+        if (argc > jf->fb->param_count && (jf->fb->flags & FB_KEEP_EXTRA_ARGS)) {
+            gc_protect(rt, fv);
+            for (uint32_t i = 0; i <= argc; i++)
+                gc_protect(rt, window[i]);
+        }
+        Frame *nf = frame_push(jf->realm, jf->fb, &jf->base, jf->env, window, NULL, argc,
+                               VAL_UNDEFINED, VAL_UNDEFINED, flags);
+        if (!nf) {
+            gc_scope_close(rt, hm);
+            if (flags & FRAME_ENTRY) {
+                rt->current = saved_current;
+                return VAL_EXCEPTION;
+            }
+            LOAD_FRAME(vm->top);
+            goto exception;
+        }
+        gc_scope_close(rt, hm);
+        nf->handle_mark = hm;
+        nf->ret_reg = ret_reg;
+        LOAD_FRAME(nf);
+        if (unlikely(--budget <= 0)) {
+            budget = INTERRUPT_BUDGET;
+            if (rt_check_interrupt(ctx) < 0) goto exception;
+        }
+        DISPATCH();
+    }
+call_eval:
     CASE(CALL_EVAL) {
         Value fv = regs[pc[2]];
         if (fv == ctx->intrinsics[INTR_eval]) {
@@ -1821,6 +2144,7 @@ dispatch:
             DISPATCH();
         }
     }
+call_ordinary:
     /* fall through: an ordinary call */
     CASE(CALL) {
         uint32_t fr = pc[2], argc = pc[3];
@@ -1830,7 +2154,7 @@ dispatch:
             if (o->cls == &class_function) {
                 JSFunction *jf = (JSFunction *)o;
                 if (unlikely(jf->fb->flags & FB_CLASS_CONSTRUCTOR)) {
-                    class_call_error(ctx, jf);
+                    class_call_error(jf->realm ? jf->realm : ctx, jf);
                     goto exception;
                 }
                 if (rt->handle_count > frame->handle_mark) gc_scope_close(rt, frame->handle_mark);
@@ -1910,8 +2234,13 @@ dispatch:
             if (jf->fb->flags & FB_DERIVED) {
                 regs[base + 1] = VAL_UNINITIALIZED;
             } else {
-                Object *self = OrdinaryCreateFromConstructor(ctx, fv, INTR_ObjectPrototype,
-                                                             &class_object, sizeof(Object));
+                /* OrdinaryCreateFromConstructor, reading "prototype" inline. */
+                Value proto = function_own_prototype(rt, jf);
+                Object *self =
+                    val_is_object(proto)
+                        ? obj_new(ctx, obj_from_value(proto))
+                        : OrdinaryCreateFromConstructor(ctx, fv, INTR_ObjectPrototype,
+                                                        &class_object, sizeof(Object));
                 if (!self) goto exception;
                 regs[base + 1] = val_from_object(self);
                 if (jf->fields) CHECK(interp_init_fields(ctx, self, jf));
@@ -2169,41 +2498,39 @@ dispatch:
             result = v;
             goto do_return;
         }
-        if (!val_is_undefined(v)) {
-            throw_type_error(ctx, "Derived constructors may only return object or undefined");
-            goto exception;
-        }
-        if (regs[pc[2]] == VAL_UNINITIALIZED) {
-            throw_reference_error(ctx, "Must call super constructor in derived class before "
-                                       "accessing 'this' or returning from derived constructor");
-            goto exception;
-        }
+        if (!val_is_undefined(v) || regs[pc[2]] == VAL_UNINITIALIZED) goto ctor_return_error;
         result = regs[pc[2]];
         goto do_return;
     }
-    CASE(GET_SUPER) {
+    CASE(SUPER_BASE) {
         Value proto = home_proto(ctx, frame);
         CHECK(proto);
-        PropKey k = ToPropertyKey(ctx, regs[pc[3]]);
-        if (k == KEY_NONE) goto exception;
+        regs[pc[1]] = proto;
+        NEXT(SUPER_BASE);
+    }
+    CASE(GET_SUPER) {
+        /* GetValue of a super reference: the base is checked before the
+         * key is converted (#sec-getvalue step 3). */
+        Value proto = regs[pc[4]];
         if (!val_is_object(proto)) {
             op_nullish_base_error(ctx, proto, regs[pc[3]], false);
             goto exception;
         }
+        PropKey k = ToPropertyKey(ctx, regs[pc[3]]);
+        if (k == KEY_NONE) goto exception;
         Value r = obj_get(ctx, obj_from_value(proto), k, regs[pc[2]]);
         CHECK(r);
         regs[pc[1]] = r;
         NEXT(GET_SUPER);
     }
     CASE(SET_SUPER) {
-        Value proto = home_proto(ctx, frame);
-        CHECK(proto);
-        PropKey k = ToPropertyKey(ctx, regs[pc[2]]);
-        if (k == KEY_NONE) goto exception;
+        Value proto = regs[pc[4]];
         if (!val_is_object(proto)) {
             op_nullish_base_error(ctx, proto, regs[pc[2]], true);
             goto exception;
         }
+        PropKey k = ToPropertyKey(ctx, regs[pc[2]]);
+        if (k == KEY_NONE) goto exception;
         Value ok = obj_set(ctx, obj_from_value(proto), k, regs[pc[3]], regs[pc[1]]);
         CHECK(ok);
         if (ok == VAL_FALSE && STRICT()) {
@@ -2222,11 +2549,24 @@ dispatch:
     }
     CASE(YIELD) {
         Value v = regs[pc[2]];
-        if (pc[3]) {
+        Coroutine *co = (Coroutine *)frame->coroutine;
+        if (pc[3] == 2) {
+            /* AsyncGeneratorYield: the value goes to the oldest request. */
+            ResumeMode mode = RESUME_NEXT;
+            Context *previous_realm =
+                (frame->flags & FRAME_ENTRY) ? saved_current : frame->prev->realm;
+            int r = async_generator_yield(ctx, co, &v, &mode, previous_realm);
+            if (r < 0) goto exception;
+            if (r > 0) {
+                regs[pc[1]] = v;
+                regs[pc[1] + 1] = val_from_int((int32_t)mode);
+                NEXT(YIELD);
+            }
+            v = VAL_UNDEFINED;
+        } else if (pc[3]) {
             v = CreateIterResultObject(ctx, v, false);
             CHECK(v);
         }
-        Coroutine *co = (Coroutine *)frame->coroutine;
         frame_save(co, frame, pc);
         co->state = CO_SUSPENDED_YIELD;
         result = v;
@@ -2248,6 +2588,76 @@ dispatch:
         regs[pc[1]] = r;
         if (done) JUMP_TO(pc[3]);
         NEXT(YIELD_STAR);
+    }
+
+    /* ---- async functions and async iteration ---- */
+    CASE(ASYNC_START) {
+        if (async_function_begin(ctx, frame) < 0) goto exception;
+        NEXT(ASYNC_START);
+    }
+    CASE(AWAIT) {
+        Coroutine *co = (Coroutine *)frame->coroutine;
+        if (unlikely(!co || co->base.cls == &class_generator)) {
+            throw_syntax_error(ctx, "await is only valid in async functions and modules");
+            goto exception;
+        }
+        if (async_await(ctx, co, regs[pc[2]]) < 0) goto exception;
+        frame_save(co, frame, pc);
+        co->state = CO_SUSPENDED_AWAIT;
+        /* The first suspension returns the promise to the async function's
+         * caller; later ones return to the job that resumed the frame. */
+        result = co->base.cls == &class_async_function_state ? ((AsyncFunctionState *)co)->promise
+                                                             : VAL_UNDEFINED;
+        goto do_suspend;
+    }
+    CASE(GET_ASYNC_ITERATOR) {
+        IteratorRecord rec;
+        if (GetIterator(ctx, regs[pc[2]], ITER_KIND_ASYNC, &rec) < 0) goto exception;
+        regs[pc[1]] = rec.iterator;
+        regs[pc[1] + 1] = rec.next_method;
+        NEXT(GET_ASYNC_ITERATOR);
+    }
+    CASE(ITER_RESULT) {
+        Value res = regs[pc[2]];
+        if (!val_is_object(res)) {
+            throw_type_error(ctx, "Iterator result is not an object");
+            goto exception;
+        }
+        Value complete = IteratorComplete(ctx, res);
+        CHECK(complete);
+        if (complete == VAL_TRUE && !pc[3]) JUMP_TO(pc[4]);
+        Value v = IteratorValue(ctx, res);
+        CHECK(v);
+        regs[pc[1]] = v;
+        if (complete == VAL_TRUE) JUMP_TO(pc[4]);
+        NEXT(ITER_RESULT);
+    }
+    CASE(ASYNC_ITER_CLOSE) {
+        Value iterator = regs[pc[2]];
+        if (val_is_undefined(iterator)) JUMP_TO(pc[3]);
+        regs[pc[2]] = VAL_UNDEFINED;
+        gc_protect(rt, iterator);
+        Value m = GetMethod(ctx, iterator, KEY(rt, return ));
+        CHECK(m);
+        if (val_is_undefined(m)) JUMP_TO(pc[3]);
+        Value r = Call(ctx, m, iterator, 0, NULL);
+        CHECK(r);
+        regs[pc[1]] = r;
+        NEXT(ASYNC_ITER_CLOSE);
+    }
+    CASE(CHECK_OBJECT) {
+        if (!val_is_object(regs[pc[1]])) {
+            throw_type_error(ctx, "Iterator result is not an object");
+            goto exception;
+        }
+        NEXT(CHECK_OBJECT);
+    }
+    CASE(ASYNC_YIELD_STAR) {
+        Value r = async_yield_star_call(ctx, &regs[pc[2]]);
+        CHECK(r);
+        if (r == VAL_EMPTY) JUMP_TO(pc[3]);
+        regs[pc[1]] = r;
+        NEXT(ASYNC_YIELD_STAR);
     }
 
 #ifndef USE_COMPUTED_GOTO
@@ -2272,10 +2682,28 @@ do_suspend : {
 
 do_return : {
     if ((frame->flags & FRAME_CONSTRUCT) && !val_is_object(result)) result = regs[0];
-    if (frame->coroutine) coroutine_close((Coroutine *)frame->coroutine);
+    threw = false;
+do_finish:;
+    Coroutine *finished = (Coroutine *)frame->coroutine;
+    if (finished) coroutine_close(finished);
     Frame *done = frame;
     uint32_t flags = done->flags, ret_reg = done->ret_reg;
     frame_pop(rt, vm, done);
+    if (finished && finished->base.cls != &class_generator) {
+        /* The async body is over: settle its promise or requests now that
+         * its frame is off the stack. */
+        gc_protect(rt, val_from_object(&finished->base));
+        gc_protect(rt, result);
+        result = async_coroutine_finish(ctx, finished, result, threw);
+        if (val_is_exception(result)) {
+            if (flags & FRAME_ENTRY) {
+                rt->current = saved_current;
+                return VAL_EXCEPTION;
+            }
+            LOAD_FRAME(vm->top);
+            goto exception;
+        }
+    }
     if (flags & FRAME_ENTRY) {
         rt->current = saved_current;
         return result;
@@ -2284,6 +2712,30 @@ do_return : {
     regs[ret_reg] = result;
     pc += opcode_lengths[*pc];
     DISPATCH();
+}
+
+ctor_return_error : {
+    /* [[Construct]] of a derived constructor rejects its result after the
+     * callee context is gone (#sec-ecmascript-function-objects-construct-argumentslist-newtarget
+     * steps 10-12): the error bypasses the constructor's own handlers and
+     * belongs to the caller's realm. */
+    bool bad_value = !val_is_undefined(regs[pc[1]]);
+    Frame *done = frame;
+    bool entry = done->flags & FRAME_ENTRY;
+    Context *caller_realm = entry ? (saved_current ? saved_current : ctx) : done->prev->realm;
+    frame_pop(rt, vm, done);
+    if (bad_value)
+        throw_type_error(caller_realm, "Derived constructors may only return object or undefined");
+    else
+        throw_reference_error(caller_realm,
+                              "Must call super constructor in derived class before "
+                              "accessing 'this' or returning from derived constructor");
+    if (entry) {
+        rt->current = saved_current;
+        return VAL_EXCEPTION;
+    }
+    LOAD_FRAME(vm->top);
+    goto exception;
 }
 
 exception : for (;;) {
@@ -2301,6 +2753,13 @@ exception : for (;;) {
             }
         }
     }
+    if (frame->coroutine && frame->coroutine->cls != &class_generator &&
+        !rt->exception_uncatchable) {
+        /* An async body threw: the exception rejects its promise. */
+        result = rt_take_exception(rt);
+        threw = true;
+        goto do_finish;
+    }
     Frame *done = frame;
     bool entry = done->flags & FRAME_ENTRY;
     if (done->coroutine) coroutine_close((Coroutine *)done->coroutine);
@@ -2316,6 +2775,7 @@ exception : for (;;) {
 /* ---- entry points ---- */
 
 Value vm_run_script(Context *ctx, Value script) {
+    if (val_is_module_record(script)) return module_run(ctx, (ModuleRecord *)val_as_cell(script));
     if (!val_is_cell(script) || val_as_cell(script)->type != CELL_SCRIPT)
         return throw_type_error(ctx, "not a compiled script");
     Script *s = (Script *)val_as_cell(script);
@@ -2323,6 +2783,11 @@ Value vm_run_script(Context *ctx, Value script) {
 }
 
 void vm_dump_script(Context *ctx, Value script, void *file) {
+    if (val_is_module_record(script)) {
+        ModuleRecord *m = (ModuleRecord *)val_as_cell(script);
+        if (m->body) bytecode_dump(ctx->rt, m->body, (FILE *)file);
+        return;
+    }
     if (!val_is_cell(script) || val_as_cell(script)->type != CELL_SCRIPT) return;
     Script *s = (Script *)val_as_cell(script);
     bytecode_dump(ctx->rt, s->main, (FILE *)file);

@@ -51,6 +51,7 @@ enum {
     FRAME_EVAL = 1 << 2,
 };
 
+/* frame_push (interp.c) sets every field; a new field must be set there. */
 typedef struct Frame {
     struct Frame *prev;
     FunctionBytecode *fb;
@@ -63,7 +64,7 @@ typedef struct Frame {
     Value new_target;
     ValueArray *extra_args; /* arguments past param_count (FB_KEEP_EXTRA_ARGS) */
     Context *realm;
-    Object *coroutine; /* the Coroutine this frame runs (generators), else NULL */
+    Object *coroutine; /* the Coroutine this frame runs (generators, async), else NULL */
     Object *this_func; /* [[FunctionObject]] of GetThisEnvironment(): callee, or for
                           arrows and direct eval the enclosing function (super) */
     HandleMark handle_mark;
@@ -90,8 +91,8 @@ typedef struct VMState {
  * into the coroutine and pops it as if it returned the suspension's value
  * (to C for an entry frame, else to the calling bytecode frame); resuming
  * copies it back onto the VM stack and runs it in the loop until it
- * suspends again, returns or throws. Generators use it now; an async
- * function is a coroutine whose resumption is driven by promise jobs.
+ * suspends again, returns or throws. Generators are resumed by next() /
+ * return() / throw(); async functions by promise jobs (see below).
  *
  * Invariant: `frame.regs` is traced only in the suspended states (while
  * executing the live copy is on the VM stack and the heap copy is stale).
@@ -101,6 +102,7 @@ typedef enum CoroutineState {
     CO_SUSPENDED_YIELD,
     CO_EXECUTING,
     CO_COMPLETED,
+    CO_SUSPENDED_AWAIT, /* an async function or generator waits in AWAIT */
 } CoroutineState;
 
 /* How a suspended coroutine is resumed (the value YIELD leaves in r0+1). */
@@ -126,8 +128,55 @@ typedef struct Coroutine {
     SuspendedFrame frame;
 } Coroutine;
 
+/*
+ * Async functions and async generators (builtins/async_function.c,
+ * builtins/async_generator.c) are coroutines too. An async function's frame
+ * makes its AsyncFunctionState at ASYNC_START, before its parameters are
+ * bound, and keeps running; each AWAIT suspends it with a promise reaction
+ * that resumes it from a job. When the frame returns or throws, the
+ * interpreter hands the completion to async_coroutine_finish, which settles
+ * the promise (or completes the async generator's request queue) and gives
+ * the value the frame's caller receives.
+ */
+typedef struct AsyncFunctionState {
+    Coroutine co;
+    Value promise; /* the async function's result promise */
+} AsyncFunctionState;
+
+/* [[AsyncGeneratorState]] — #sec-properties-of-asyncgenerator-intances */
+typedef enum AsyncGeneratorState {
+    AG_SUSPENDED_START,
+    AG_SUSPENDED_YIELD,
+    AG_EXECUTING,
+    AG_DRAINING_QUEUE,
+    AG_COMPLETED,
+} AsyncGeneratorState;
+
+typedef struct AsyncGenerator {
+    Coroutine co;
+    uint8_t ag_state;  /* AsyncGeneratorState */
+    ValueArray *queue; /* AsyncGeneratorRequests as [ResumeMode, value, promise]* */
+    uint32_t head;     /* index of the first request in queue */
+} AsyncGenerator;
+
 /* The generator object class (builtins/generator.c). */
 extern const ClassDef class_generator;
+extern const ClassDef class_async_function_state, class_async_generator;
+
+/* Await ( value ) steps 2-7 — #await: attaches the resumption of co to
+ * PromiseResolve(%Promise%, value). The caller then suspends the frame.
+ * -1 with an exception pending (it is thrown at the await). */
+int async_await(Context *ctx, Coroutine *co, Value value);
+/* The end of an async function body (AsyncBlockStart step 2.e-h) or async
+ * generator body (AsyncGeneratorStart step 4.f-k) whose frame returned
+ * result (threw: result is the exception value). Returns what the frame's
+ * caller receives: the promise, or undefined for a generator. */
+Value async_coroutine_finish(Context *ctx, Coroutine *co, Value result, bool threw);
+/* AsyncGeneratorYield ( value ) steps 5-12 — #sec-asyncgeneratoryield:
+ * returns 1 when the queue already holds the next request (its completion
+ * in *value / *mode: run on without suspending), 0 to suspend, -1 on OOM. */
+int async_generator_yield(Context *ctx, Coroutine *co, Value *value, ResumeMode *mode,
+                          Context *previous_realm);
 /* Marks / frees a coroutine's frame (for the ClassDef of coroutine objects). */
 void coroutine_trace(Runtime *rt, Object *o);
 void coroutine_finalize(Runtime *rt, Object *o);

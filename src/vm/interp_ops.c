@@ -5,12 +5,40 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/bigint.h"
 #include "vm/conv.h"
+#include "vm/module.h"
 #include "vm/shape.h"
 #include "vm/string.h"
 
-static Value bigint_unsupported(Context *ctx) {
-    return throw_type_error(ctx, "BigInt operations are not supported yet");
+static Value throw_mixed_bigint(Context *ctx) {
+    return throw_type_error(ctx, "Cannot mix BigInt and other types, use explicit conversions");
+}
+
+static BigIntOp bigint_op_of(Opcode op) {
+    switch (op) {
+    case OP_SUB: return BIGINT_OP_SUB;
+    case OP_MUL: return BIGINT_OP_MUL;
+    case OP_DIV: return BIGINT_OP_DIV;
+    case OP_MOD: return BIGINT_OP_MOD;
+    case OP_EXP: return BIGINT_OP_EXP;
+    case OP_SHL: return BIGINT_OP_SHL;
+    case OP_SAR: return BIGINT_OP_SAR;
+    case OP_SHR: return BIGINT_OP_SHR;
+    case OP_BAND: return BIGINT_OP_AND;
+    case OP_BOR: return BIGINT_OP_OR;
+    case OP_BXOR: return BIGINT_OP_XOR;
+    default: return BIGINT_OP_ADD;
+    }
+}
+
+/* The BigInt half of ApplyStringOrNumericBinaryOperator steps 3-8: both
+ * operands numeric, at least one a BigInt. */
+static Value bigint_binary_op(Context *ctx, BigIntOp op, Value na, Value nb) {
+    if (!val_is_bigint(na) || !val_is_bigint(nb)) return throw_mixed_bigint(ctx);
+    gc_protect(ctx->rt, na);
+    gc_protect(ctx->rt, nb);
+    return bigint_binary(ctx, op, val_as_bigint(na), val_as_bigint(nb));
 }
 
 /* ---- messages ---- */
@@ -26,6 +54,7 @@ String *op_value_display(Context *ctx, Value v) {
         return s ? s : ATOM(rt, number);
     }
     if (val_is_symbol(v)) return ATOM(rt, symbol);
+    if (val_is_bigint(v)) return ATOM(rt, bigint);
     if (val_is_callable(v)) return ATOM(rt, function);
     return ATOM(rt, object);
 }
@@ -53,7 +82,7 @@ Value op_add_slow(Context *ctx, Value a, Value b) {
     TRY(na);
     Value nb = ToNumeric(ctx, pb);
     TRY(nb);
-    if (val_is_bigint(na) || val_is_bigint(nb)) return bigint_unsupported(ctx);
+    if (val_is_bigint(na) || val_is_bigint(nb)) return bigint_binary_op(ctx, BIGINT_OP_ADD, na, nb);
     return val_from_number(val_num(na) + val_num(nb));
 }
 
@@ -70,7 +99,8 @@ Value op_arith_slow(Context *ctx, Opcode op, Value a, Value b) {
     TRY(na);
     Value nb = ToNumeric(ctx, b);
     TRY(nb);
-    if (val_is_bigint(na) || val_is_bigint(nb)) return bigint_unsupported(ctx);
+    if (val_is_bigint(na) || val_is_bigint(nb))
+        return bigint_binary_op(ctx, bigint_op_of(op), na, nb);
     double x = val_num(na), y = val_num(nb);
     switch (op) {
     case OP_SUB: return val_from_number(x - y);
@@ -127,7 +157,17 @@ Value op_unary_slow(Context *ctx, Opcode op, Value a) {
     if (op == OP_PLUS) return ToNumber(ctx, a);
     Value n = ToNumeric(ctx, a);
     TRY(n);
-    if (val_is_bigint(n)) return bigint_unsupported(ctx);
+    if (val_is_bigint(n)) {
+        BigInt *b = val_as_bigint(gc_protect(ctx->rt, n));
+        switch (op) {
+        case OP_NEG: return bigint_unary_minus(ctx, b);
+        case OP_BNOT: return bigint_bitwise_not(ctx, b);
+        case OP_INC: return bigint_increment(ctx, b, 1);
+        case OP_DEC: return bigint_increment(ctx, b, -1);
+        case OP_TO_NUMERIC: return n;
+        default: return throw_type_error(ctx, "bad unary operator");
+        }
+    }
     double x = val_num(n);
     switch (op) {
     case OP_NEG: return val_from_number(-x);
@@ -192,7 +232,7 @@ Value op_get_prop(Context *ctx, Value base, String *name, InlineCache *ic) {
             uint32_t slot;
             uint8_t attrs;
             if (shape_lookup(o->shape, k, &slot, &attrs)) {
-                if (!(attrs & PROP_ACCESSOR)) {
+                if (!(attrs & PROP_ACCESSOR) && o->slots[slot] != VAL_LAZY_PROTOTYPE) {
                     if (ic && ic_cacheable(o)) {
                         ic->shape = o->shape;
                         ic->slot = slot;
@@ -441,7 +481,13 @@ static Value with_has_binding(Context *ctx, Object *o, PropKey k) {
     return VAL_TRUE;
 }
 
-Value op_get_name(Context *ctx, Env *env, String *name, Value *this_out, bool for_typeof) {
+/* A module import binding's slot holds a [record, slot] cell (vm/module.h). */
+static bool is_import_cell(Value v) {
+    return val_is_cell(v) && val_as_cell(v)->type == CELL_VALUE_ARRAY;
+}
+
+Value op_get_name(Context *ctx, Env *env, String *name, Value *this_out, bool for_typeof,
+                  bool strict) {
     PropKey k = key_from_atom(name);
     if (this_out) *this_out = VAL_UNDEFINED;
     for (Env *e = env; e; e = e->parent) {
@@ -454,7 +500,7 @@ Value op_get_name(Context *ctx, Env *env, String *name, Value *this_out, bool fo
                  * (#sec-object-environment-records-getbindingvalue-n-s) */
                 Value still = obj_has_property(ctx, e->object, k);
                 TRY(still);
-                if (still == VAL_FALSE) return VAL_UNDEFINED;
+                if (still == VAL_FALSE) return strict ? not_defined(ctx, name) : VAL_UNDEFINED;
                 return obj_get(ctx, e->object, k, val_from_object(e->object));
             }
             continue;
@@ -464,6 +510,7 @@ Value op_get_name(Context *ctx, Env *env, String *name, Value *this_out, bool fo
         if (slot >= 0) {
             Value v = e->slots[slot];
             if (v == VAL_UNINITIALIZED) return tdz_error(ctx, name);
+            if (is_import_cell(v)) return module_read_import(ctx, v, name);
             return v;
         }
         if (e->object) {
@@ -552,6 +599,8 @@ Value op_get_ref(Context *ctx, Value base, String *name) {
         int slot = env_find_slot(e, name, NULL);
         if (slot >= 0) {
             if (e->slots[slot] == VAL_UNINITIALIZED) return tdz_error(ctx, name);
+            if (is_import_cell(e->slots[slot]))
+                return module_read_import(ctx, e->slots[slot], name);
             return e->slots[slot];
         }
         Value v;
@@ -644,7 +693,15 @@ Value op_get_this_dyn(Context *ctx, Env *env, String *name) {
 
 /* ---- declaration instantiation ---- */
 
-enum { DECL_LET = 0, DECL_CONST = 1, DECL_CLASS = 2, DECL_FUNCTION = 3, DECL_VAR = 4 };
+/* Declaration list kinds, kept in step with emit.c. */
+enum {
+    DECL_LET = 0,
+    DECL_CONST = 1,
+    DECL_CLASS = 2,
+    DECL_FUNCTION = 3,
+    DECL_VAR = 4,
+    DECL_ANNEXB_FUNCTION = 5
+};
 
 static Value redeclaration(Context *ctx, String *name) {
     size_t len;
@@ -722,32 +779,46 @@ static Value CreateGlobalVarBinding(Context *ctx, Env *g, PropKey k, bool deleta
     return add_var_name(ctx, g, k);
 }
 
-/* GlobalDeclarationInstantiation — #sec-globaldeclarationinstantiation */
-Value op_declare_globals(Context *ctx, ValueArray *decls) {
+/* Whether `name` is a var or function name the declaration list
+ * instantiates itself (declaredFunctionOrVarNames of B.3.2.2 / B.3.2.3). */
+static bool declares_var_name(ValueArray *decls, String *name) {
+    for (uint32_t i = 0; i < decls->length;) {
+        int kind = val_to_int(decls->items[i]);
+        if ((kind == DECL_FUNCTION || kind == DECL_VAR) &&
+            val_as_string(decls->items[i + 1]) == name)
+            return true;
+        i += kind == DECL_FUNCTION ? 3 : 2;
+    }
+    return false;
+}
+
+/* GlobalDeclarationInstantiation — #sec-globaldeclarationinstantiation
+ * (with B.3.2.2, #sec-web-compat-globaldeclarationinstantiation). Writes
+ * whether each DECL_ANNEXB_FUNCTION entry var-hoists to annexb[0...]. */
+Value op_declare_globals(Context *ctx, ValueArray *decls, Value *annexb) {
     Env *g = env_global(ctx);
     if (!g) return VAL_EXCEPTION;
     Object *global = ctx->global;
     Value cur;
     uint8_t attrs;
-    /* Steps 3-4: collisions. */
+    /* Steps 3-4: collisions with lexical declarations and restricted globals. */
     for (uint32_t i = 0; i < decls->length;) {
         int kind = val_to_int(decls->items[i]);
         String *name = val_as_string(decls->items[i + 1]);
         PropKey k = key_from_atom(name);
         if (kind <= DECL_CLASS) {
-            if (obj_lookup_own_fast(g->extra, k, &cur, &attrs) ||
-                obj_lookup_own_fast(g->object, k, &cur, &attrs))
-                return redeclaration(ctx, name);
+            if (obj_lookup_own_fast(g->object, k, &cur, &attrs)) return redeclaration(ctx, name);
             PropertyDescriptor d;
             Value has = obj_get_own_property(ctx, global, k, &d);
             TRY(has);
             if (has == VAL_TRUE && !(d.attrs & PROP_CONFIGURABLE)) return redeclaration(ctx, name);
-        } else if (obj_lookup_own_fast(g->object, k, &cur, &attrs)) {
+        } else if (kind != DECL_ANNEXB_FUNCTION &&
+                   obj_lookup_own_fast(g->object, k, &cur, &attrs)) {
             return redeclaration(ctx, name);
         }
         i += kind == DECL_FUNCTION ? 3 : 2;
     }
-    /* Steps 8-12: can the functions and vars be declared? */
+    /* Steps 8-10: can the functions and vars be declared? */
     for (uint32_t i = 0; i < decls->length;) {
         int kind = val_to_int(decls->items[i]);
         String *name = val_as_string(decls->items[i + 1]);
@@ -763,7 +834,24 @@ Value op_declare_globals(Context *ctx, ValueArray *decls) {
         }
         i += kind == DECL_FUNCTION ? 3 : 2;
     }
-    /* Steps 15-18: create the bindings. */
+    /* Step 12 (B.3.2.2): block-level functions that can be global vars. */
+    uint32_t candidate = 0;
+    for (uint32_t i = 0; i < decls->length;) {
+        int kind = val_to_int(decls->items[i]);
+        String *name = val_as_string(decls->items[i + 1]);
+        PropKey k = key_from_atom(name);
+        i += kind == DECL_FUNCTION ? 3 : 2;
+        if (kind != DECL_ANNEXB_FUNCTION) continue;
+        Value definable = VAL_FALSE;
+        if (!obj_lookup_own_fast(g->object, k, &cur, &attrs)) {
+            definable = CanDeclareGlobalVar(ctx, k);
+            TRY(definable);
+        }
+        if (definable == VAL_TRUE && !declares_var_name(decls, name))
+            TRY(CreateGlobalVarBinding(ctx, g, k, false));
+        annexb[candidate++] = definable;
+    }
+    /* Steps 15-17: create the bindings. */
     bool created_lexical = false;
     for (uint32_t i = 0; i < decls->length;) {
         int kind = val_to_int(decls->items[i]);
@@ -778,7 +866,7 @@ Value op_declare_globals(Context *ctx, ValueArray *decls) {
             Object *fn = js_function_new(ctx, val_as_bytecode(decls->items[i + 2]), NULL);
             if (!fn) return VAL_EXCEPTION;
             TRY(CreateGlobalFunctionBinding(ctx, g, k, val_from_object(fn), false));
-        } else {
+        } else if (kind == DECL_VAR) {
             TRY(CreateGlobalVarBinding(ctx, g, k, false));
         }
         i += kind == DECL_FUNCTION ? 3 : 2;
@@ -789,11 +877,57 @@ Value op_declare_globals(Context *ctx, ValueArray *decls) {
     return VAL_UNDEFINED;
 }
 
-/* EvalDeclarationInstantiation for sloppy eval code — #sec-evaldeclarationinstantiation */
-Value op_declare_eval(Context *ctx, Env *env, ValueArray *decls) {
-    Env *var_env = env;
-    while (var_env && !(var_env->hdr.flags & ENV_VAR_SCOPE))
-        var_env = var_env->parent;
+/* The variable environment of code running in env: NULL is the global one. */
+static Env *variable_environment(Env *env) {
+    while (env && !(env->hdr.flags & ENV_VAR_SCOPE))
+        env = env->parent;
+    return env;
+}
+
+/* Whether a declarative environment between a sloppy direct eval and its
+ * variable environment binds `name`. A var may not hoist over it (with
+ * B.3.4: except a catch parameter); with statements' object environments
+ * hold no declarations. The variable environment's own lexical slots are
+ * the function body's top-level let/const/class. */
+static bool eval_var_blocked(Env *env, Env *var_env, String *name) {
+    for (Env *e = env; e && e != var_env; e = e->parent) {
+        if (e->hdr.flags & (ENV_WITH | ENV_CATCH)) continue;
+        if (env_find_slot(e, name, NULL) >= 0) return true;
+    }
+    uint32_t flags;
+    return var_env && env_find_slot(var_env, name, &flags) >= 0 && (flags & BIND_LEXICAL);
+}
+
+/* Creates the mutable binding `name` (value v) in a function's variable
+ * environment unless it has one; with replace, sets an existing one to v. */
+static Value declare_in_var_env(Context *ctx, Env *var_env, String *name, Value v, bool replace) {
+    PropKey k = key_from_atom(name);
+    int slot = env_find_slot(var_env, name, NULL);
+    if (slot >= 0) {
+        if (replace) var_env->slots[slot] = v;
+        return VAL_TRUE;
+    }
+    if (!var_env->object) {
+        Object *dict = obj_new(ctx, NULL);
+        if (!dict) return VAL_EXCEPTION;
+        var_env->object = dict;
+    }
+    Value cur;
+    uint8_t attrs;
+    if (obj_lookup_own_fast(var_env->object, k, &cur, &attrs)) {
+        if (replace && obj_define_data_fast(ctx, var_env->object, k, v, attrs) < 0)
+            return VAL_EXCEPTION;
+        return VAL_TRUE;
+    }
+    if (obj_define_data_fast(ctx, var_env->object, k, v, PROP_DEFAULT) < 0) return VAL_EXCEPTION;
+    return VAL_TRUE;
+}
+
+/* EvalDeclarationInstantiation for sloppy eval code — #sec-evaldeclarationinstantiation
+ * (with B.3.2.3 and B.3.4). Writes whether each DECL_ANNEXB_FUNCTION entry
+ * var-hoists to annexb[0...]. */
+Value op_declare_eval(Context *ctx, Env *env, ValueArray *decls, Value *annexb) {
+    Env *var_env = variable_environment(env);
     Env *g = env_global(ctx);
     if (!g) return VAL_EXCEPTION;
     Value cur;
@@ -803,31 +937,52 @@ Value op_declare_eval(Context *ctx, Env *env, ValueArray *decls) {
         int kind = val_to_int(decls->items[i]);
         String *name = val_as_string(decls->items[i + 1]);
         PropKey k = key_from_atom(name);
+        i += kind == DECL_FUNCTION ? 3 : 2;
+        if (kind == DECL_ANNEXB_FUNCTION) continue;
         if (!var_env && obj_lookup_own_fast(g->object, k, &cur, &attrs))
             return redeclaration(ctx, name);
-        for (Env *e = env; e && e != var_env; e = e->parent) {
-            if (e->hdr.flags & ENV_WITH) continue;
-            if (env_find_slot(e, name, NULL) >= 0) return redeclaration(ctx, name);
-        }
-        if (var_env) {
-            uint32_t flags;
-            if (env_find_slot(var_env, name, &flags) >= 0 && (flags & BIND_LEXICAL))
-                return redeclaration(ctx, name);
-        }
-        i += kind == DECL_FUNCTION ? 3 : 2;
+        if (eval_var_blocked(env, var_env, name)) return redeclaration(ctx, name);
     }
+    /* Steps 10-12: can the functions and vars be declared? */
     if (!var_env) {
         for (uint32_t i = 0; i < decls->length;) {
             int kind = val_to_int(decls->items[i]);
             String *name = val_as_string(decls->items[i + 1]);
             PropKey k = key_from_atom(name);
+            i += kind == DECL_FUNCTION ? 3 : 2;
+            if (kind == DECL_ANNEXB_FUNCTION) continue;
             Value ok = kind == DECL_FUNCTION ? CanDeclareGlobalFunction(ctx, k)
                                              : CanDeclareGlobalVar(ctx, k);
             TRY(ok);
             if (ok == VAL_FALSE) return cannot_declare(ctx, name, kind == DECL_FUNCTION);
-            i += kind == DECL_FUNCTION ? 3 : 2;
         }
     }
+    /* Step 13 (B.3.2.3): block-level functions that can be vars. */
+    uint32_t candidate = 0;
+    for (uint32_t i = 0; i < decls->length;) {
+        int kind = val_to_int(decls->items[i]);
+        String *name = val_as_string(decls->items[i + 1]);
+        PropKey k = key_from_atom(name);
+        i += kind == DECL_FUNCTION ? 3 : 2;
+        if (kind != DECL_ANNEXB_FUNCTION) continue;
+        Value definable = VAL_FALSE;
+        if (!eval_var_blocked(env, var_env, name)) {
+            if (var_env) {
+                definable = VAL_TRUE;
+            } else if (!obj_lookup_own_fast(g->object, k, &cur, &attrs)) {
+                definable = CanDeclareGlobalVar(ctx, k);
+                TRY(definable);
+            }
+        }
+        if (definable == VAL_TRUE && !declares_var_name(decls, name)) {
+            if (var_env)
+                TRY(declare_in_var_env(ctx, var_env, name, VAL_UNDEFINED, false));
+            else
+                TRY(CreateGlobalVarBinding(ctx, g, k, true));
+        }
+        annexb[candidate++] = definable;
+    }
+    /* Steps 17-18: create the functions and vars. */
     for (uint32_t i = 0; i < decls->length;) {
         int kind = val_to_int(decls->items[i]);
         String *name = val_as_string(decls->items[i + 1]);
@@ -839,6 +994,7 @@ Value op_declare_eval(Context *ctx, Env *env, ValueArray *decls) {
             fn = val_from_object(f);
         }
         i += kind == DECL_FUNCTION ? 3 : 2;
+        if (kind == DECL_ANNEXB_FUNCTION) continue;
         if (!var_env) {
             if (kind == DECL_FUNCTION)
                 TRY(CreateGlobalFunctionBinding(ctx, g, k, fn, true));
@@ -846,26 +1002,18 @@ Value op_declare_eval(Context *ctx, Env *env, ValueArray *decls) {
                 TRY(CreateGlobalVarBinding(ctx, g, k, true));
             continue;
         }
-        int slot = env_find_slot(var_env, name, NULL);
-        if (slot >= 0) {
-            if (kind == DECL_FUNCTION) var_env->slots[slot] = fn;
-            continue;
-        }
-        if (!var_env->object) {
-            Object *dict = obj_new(ctx, NULL);
-            if (!dict) return VAL_EXCEPTION;
-            var_env->object = dict;
-        }
-        if (obj_lookup_own_fast(var_env->object, k, &cur, &attrs)) {
-            if (kind == DECL_FUNCTION &&
-                obj_define_data_fast(ctx, var_env->object, k, fn, attrs) < 0)
-                return VAL_EXCEPTION;
-            continue;
-        }
-        if (obj_define_data_fast(ctx, var_env->object, k, fn, PROP_DEFAULT) < 0)
-            return VAL_EXCEPTION;
+        TRY(declare_in_var_env(ctx, var_env, name, fn, kind == DECL_FUNCTION));
     }
     return VAL_UNDEFINED;
+}
+
+/* The Annex B evaluation of a block-level function declaration in sloppy
+ * eval code (B.3.2.3 step 13.b.ii.7.b): the running VariableEnvironment's
+ * SetMutableBinding(F, fObj, false). */
+Value op_put_var_env(Context *ctx, Env *env, String *name, Value v) {
+    Env *var_env = variable_environment(env);
+    if (!var_env) return op_put_global(ctx, name, v, NULL, false);
+    return declare_in_var_env(ctx, var_env, name, v, true);
 }
 
 /* ---- for-in: EnumerateObjectProperties — #sec-enumerate-object-properties ---- */

@@ -30,7 +30,8 @@ Value op_get_global(Context *ctx, String *name, InlineCache *ic, bool for_typeof
 Value op_put_global(Context *ctx, String *name, Value v, InlineCache *ic, bool strict);
 Value op_init_global_lex(Context *ctx, String *name, Value v);
 /* By-name resolution through env then the global environment. */
-Value op_get_name(Context *ctx, Env *env, String *name, Value *this_out, bool for_typeof);
+Value op_get_name(Context *ctx, Env *env, String *name, Value *this_out, bool for_typeof,
+                  bool strict);
 Value op_put_name(Context *ctx, Env *env, String *name, Value v, bool strict);
 /* Reference base of a name: an Env cell, a with object, or undefined (global). */
 Value op_resolve_name(Context *ctx, Env *env, String *name);
@@ -39,8 +40,9 @@ Value op_put_ref(Context *ctx, Value base, String *name, Value v, bool strict);
 Value op_delete_name(Context *ctx, Env *env, String *name);
 Value op_get_this_dyn(Context *ctx, Env *env, String *name);
 
-Value op_declare_globals(Context *ctx, ValueArray *decls);
-Value op_declare_eval(Context *ctx, Env *env, ValueArray *decls);
+Value op_declare_globals(Context *ctx, ValueArray *decls, Value *annexb);
+Value op_declare_eval(Context *ctx, Env *env, ValueArray *decls, Value *annexb);
+Value op_put_var_env(Context *ctx, Env *env, String *name, Value v);
 
 Value op_for_in_start(Context *ctx, Value obj);
 /* Next key as a String value, or VAL_EMPTY when done. */

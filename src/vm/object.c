@@ -199,6 +199,7 @@ static int ensure_shape(Context *ctx, Object *o) {
 static int obj_to_dict(Context *ctx, Object *o) {
     if (ensure_shape(ctx, o) < 0) return -1;
     if (shape_is_dict(o->shape)) return 0;
+    obj_layout_will_change(ctx->rt, o);
     Shape *d = dict_from_shape(ctx->rt, o->shape);
     if (!d) return -1;
     GC_WRITE_BARRIER(ctx->rt, o, d);
@@ -209,6 +210,7 @@ static int obj_to_dict(Context *ctx, Object *o) {
 
 int obj_invalidate_inline_caches(Context *ctx, Object *o) {
     if (!o->shape || !shape_is_dict(o->shape)) return obj_to_dict(ctx, o);
+    obj_layout_will_change(ctx->rt, o);
     /* A new dictionary cell takes over the tables; the old one stays behind
      * empty for the caches that still point at it. */
     Shape *fresh = gc_alloc(ctx->rt, CELL_SHAPE, sizeof(Shape));
@@ -234,6 +236,7 @@ int obj_invalidate_inline_caches(Context *ctx, Object *o) {
 static int named_add(Context *ctx, Object *o, PropKey k, Value v, uint8_t attrs) {
     Runtime *rt = ctx->rt;
     if (ensure_shape(ctx, o) < 0) return -1;
+    obj_layout_will_change(rt, o);
     Shape *s = o->shape;
     if (!shape_is_dict(s)) {
         if (s->count < SHAPE_MAX_SHARED_PROPERTIES) {
@@ -347,6 +350,7 @@ int storage_remove(Context *ctx, Object *o, PropKey k, const PropLoc *loc) {
             o->elements_length--;
         return 0;
     }
+    obj_layout_will_change(ctx->rt, o);
     Shape *s = o->shape;
     if (!shape_is_dict(s)) {
         if (s->key == k) {
@@ -377,6 +381,7 @@ int storage_reconfigure(Context *ctx, Object *o, PropKey k, const PropLoc *loc, 
         return storage_reconfigure(ctx, o, k, &nl, attrs, v);
     }
     if (attrs != loc->attrs) {
+        obj_layout_will_change(rt, o);
         Shape *s = o->shape;
         if (!shape_is_dict(s)) {
             if (s->key == k) {
@@ -465,6 +470,7 @@ Value OrdinarySetPrototypeOf(Context *ctx, Object *o, Value proto) {
         p = p->proto;
     }
     /* 8. */
+    obj_layout_will_change(ctx->rt, o);
     GC_WRITE_BARRIER(ctx->rt, o, proto);
     o->proto = v;
     return VAL_TRUE;
@@ -488,22 +494,23 @@ Value OrdinaryPreventExtensions(Context *ctx, Object *o) {
     return VAL_TRUE;
 }
 
-static void fill_desc(Runtime *rt, Object *o, const PropLoc *loc, PropertyDescriptor *desc) {
+static Value fill_desc(Runtime *rt, Object *o, const PropLoc *loc, PropertyDescriptor *desc) {
     Value v = loc_value(o, loc);
+    TRY(v);
     if (loc->attrs & PROP_ACCESSOR) {
         Accessor *a = (Accessor *)val_as_cell(v);
         *desc = desc_accessor(gc_protect(rt, a->getter), gc_protect(rt, a->setter), loc->attrs);
     } else {
         *desc = desc_data(gc_protect(rt, v), loc->attrs);
     }
+    return VAL_TRUE;
 }
 
 /* OrdinaryGetOwnProperty — #sec-ordinarygetownproperty */
 Value OrdinaryGetOwnProperty(Context *ctx, Object *o, PropKey k, PropertyDescriptor *desc) {
     PropLoc loc;
     if (!own_find(o, k, &loc)) return VAL_FALSE;
-    fill_desc(ctx->rt, o, &loc, desc);
-    return VAL_TRUE;
+    return fill_desc(ctx->rt, o, &loc, desc);
 }
 
 /* OrdinaryDefineOwnProperty — #sec-ordinarydefineownproperty */
@@ -608,6 +615,7 @@ Value ValidateAndApplyPropertyDescriptor(Context *ctx, Object *o, PropKey k, boo
     uint8_t attrs = ec | (current->attrs & PROP_WRITABLE);
     if (has & DESC_HAS_WRITABLE) attrs = (attrs & ~PROP_WRITABLE) | (desc->attrs & PROP_WRITABLE);
     Value v = (has & DESC_HAS_VALUE) ? desc->value : loc_value(o, &loc);
+    TRY(v);
     return oom_or_true(storage_reconfigure(ctx, o, k, &loc, attrs, v));
 }
 
@@ -661,6 +669,7 @@ Value OrdinaryGet(Context *ctx, Object *o, PropKey k, Value receiver) {
         if (found) {
             if (!via_desc) {
                 Value v = loc_value(o, &loc);
+                TRY(v);
                 if (!(loc.attrs & PROP_ACCESSOR)) return gc_protect(ctx->rt, v);
                 return accessor_call_get(ctx, v, receiver);
             }
@@ -1118,9 +1127,17 @@ ValueArray *CreateListFromArrayLike(Context *ctx, Value v) {
     }
     ValueArray *list = value_array_new(ctx->rt, (uint32_t)len);
     if (!list) return NULL;
+    bool plain = (o->cls->ops == NULL || o->cls == &class_array) && !(o->hdr.flags & OBJ_SPARSE);
     for (uint32_t i = 0; i < len; i++) {
-        Value next = Get(ctx, o, key_from_index(i));
-        if (val_is_exception(next)) return NULL;
+        /* Elements found without a lookup: the common apply(this, arguments)
+         * and apply(this, array). */
+        Value next;
+        if (plain && i < o->elements_length && o->elements[i] != VAL_HOLE) {
+            next = o->elements[i];
+        } else if (!arguments_get_index_fast(o, i, &next)) {
+            next = Get(ctx, o, key_from_index(i));
+            if (val_is_exception(next)) return NULL;
+        }
         if (value_array_push(ctx->rt, list, next) < 0) return NULL;
     }
     return list;

@@ -113,6 +113,8 @@ typedef enum ClassId {
     CLASS_MAP_ITERATOR,
     CLASS_SET_ITERATOR,
     CLASS_FOR_IN_ITERATOR,
+    CLASS_ITERATOR_HELPER,         /* builtins/iterator.c */
+    CLASS_WRAP_FOR_VALID_ITERATOR, /* builtins/iterator.c: Iterator.from wrappers */
     CLASS_GENERATOR,
     CLASS_ASYNC_FUNCTION_STATE,
     CLASS_ASYNC_GENERATOR,
@@ -172,6 +174,10 @@ enum {
     OBJ_ARRAY_LENGTH_RO = 1 << 5,/* array "length" is non-writable */
     OBJ_HTMLDDA = 1 << 6,       /* [[IsHTMLDDA]] */
     OBJ_CLASS_CONSTRUCTOR = 1 << 7,
+    /* A prototype-chain inline cache relies on this object's property layout
+     * and [[Prototype]]: object.c bumps Runtime.proto_epoch when either
+     * changes (vm/prop_cache.h). Never cleared. */
+    OBJ_PROTO_WATCHED = 1 << 8,
 };
 
 struct Shape;
@@ -186,6 +192,12 @@ struct Object {
     uint32_t elements_capacity;
     /* class payloads follow (a class struct embeds Object first) */
 };
+
+/* Called by object.c before o's named-property layout (keys, attributes,
+ * slot positions) or its [[Prototype]] changes. */
+static inline void obj_layout_will_change(Runtime *rt, Object *o) {
+    if (o->hdr.flags & OBJ_PROTO_WATCHED) rt->proto_epoch++;
+}
 
 static inline Object *obj_from_value(Value v) { return (Object *)val_ptr(v); }
 static inline ClassId obj_class(const Object *o) { return o->cls->id; }
@@ -253,7 +265,9 @@ int obj_define_accessor_fast(Context *ctx, Object *o, PropKey k, Value getter, V
                              uint8_t attrs);
 /* Looks up an own ordinary property without side effects (value and attrs
  * may be NULL); returns false if
- * absent (or the object is exotic for that key). */
+ * absent (or the object is exotic for that key). Reading a lazily created
+ * function prototype makes it: *value is VAL_EXCEPTION if that ran out of
+ * memory. */
 bool obj_lookup_own_fast(Object *o, PropKey k, Value *value, uint8_t *attrs);
 
 /* Gives o's named properties a new shape identity (o goes to, or stays in,
@@ -329,6 +343,25 @@ typedef struct ProxyObject {
 extern const ClassDef class_proxy;
 /* ProxyCreate — #sec-proxycreate. NULL with exception pending on failure. */
 Object *ProxyCreate(Context *ctx, Value target, Value handler);
+
+/* ---- lazily created function prototypes (vm/interp.c) ----
+ * An ordinary function's "prototype" property (MakeConstructor) is in its
+ * shape from the start, but its slot holds VAL_LAZY_PROTOTYPE until the
+ * value is first read: the object is made then (with "constructor"), in the
+ * function's realm. Every read of a slot value goes through loc_value or
+ * checks for the marker, so the marker never reaches JavaScript; writes
+ * simply replace it (the object it stands for was never observable).
+ * Inline caches never record reads of "prototype" (vm/prop_cache.c). */
+#define VAL_LAZY_PROTOTYPE MAKE_TAGGED(TAG_SPECIAL, 16)
+/* Creates function f's prototype object for the marker in slots[slot],
+ * stores it there and returns it; VAL_EXCEPTION on OOM. */
+Value js_function_make_prototype(Object *f, uint32_t slot);
+
+/* ---- arguments objects (vm/arguments.c) ---- */
+/* The value of element i of an arguments object o as [[Get]] gives it, when
+ * that needs no lookup beyond o (a mapped parameter or a present dense
+ * element); false otherwise (o not an arguments object included). */
+bool arguments_get_index_fast(Object *o, uint32_t i, Value *out);
 
 /* ---- string and primitive wrappers ---- */
 extern const ClassDef class_string_object; /* String exotic */

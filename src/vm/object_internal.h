@@ -20,8 +20,13 @@ typedef struct PropLoc {
 
 /* Finds an own property in ordinary storage (no exotic hooks). */
 bool own_find(Object *o, PropKey k, PropLoc *loc);
-static inline Value loc_value(const Object *o, const PropLoc *loc) {
-    return loc->where == LOC_ELEMENT ? o->elements[loc->index] : o->slots[loc->index];
+/* The value at loc; a lazily created function prototype is made here, so
+ * this is VAL_EXCEPTION on OOM (see VAL_LAZY_PROTOTYPE in object.h). */
+static inline Value loc_value(Object *o, const PropLoc *loc) {
+    if (loc->where == LOC_ELEMENT) return o->elements[loc->index];
+    Value v = o->slots[loc->index];
+    if (unlikely(v == VAL_LAZY_PROTOTYPE)) return js_function_make_prototype(o, loc->index);
+    return v;
 }
 /* Adds a property that does not exist yet (value: an Accessor cell when
  * attrs has PROP_ACCESSOR). -1 on OOM. */

@@ -10,6 +10,7 @@
  */
 #include "vm/ordered_table.h"
 #include "gc/gc_internal.h"
+#include "vm/bigint.h"
 #include "vm/conv.h"
 #include "vm/string.h"
 
@@ -39,12 +40,11 @@ static inline uint32_t mix64(uint64_t x) {
     return (uint32_t)x;
 }
 
-/* Hash of a canonical key. BigInts (none can exist yet) would need a hash of
- * their digits; until then they share one bucket, which is slow but correct
- * because equality still uses SameValueZero. */
+/* Hash of a canonical key. Strings and BigInts hash by value, since equal
+ * ones may be different cells. */
 static uint32_t key_hash(Value key) {
     if (val_is_string(key)) return mix64(str_hash(val_as_string(key)));
-    if (val_is_bigint(key)) return 0;
+    if (val_is_bigint(key)) return mix64(bigint_hash(val_as_bigint(key)));
     return mix64(key);
 }
 

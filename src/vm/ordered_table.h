@@ -12,7 +12,7 @@
  * Keys are canonical (ot_canonical_key): -0 is +0, integral numbers in int32
  * range are int32 values, NaN is the canonical NaN. Two canonical keys are
  * SameValueZero-equal iff their bits are equal, or both are strings with the
- * same code units (or, once BigInts exist, both are equal BigInts). Strings
+ * same code units (or both are equal BigInts). Strings
  * hash by content (str_hash); objects and symbols hash by address, which is
  * stable because the collector never moves cells.
  *

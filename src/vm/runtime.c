@@ -128,6 +128,7 @@ mica_context *mica_context_new(mica_runtime *rt) {
         ctx->intrinsics[i] = VAL_UNDEFINED;
     ctx->global_lex_env = VAL_UNDEFINED;
     ctx->template_registry = VAL_UNDEFINED;
+    ctx->module_registry = VAL_UNDEFINED;
     ctx->next = rt->contexts;
     if (rt->contexts) rt->contexts->prev = ctx;
     rt->contexts = ctx; /* a root from here on: what realm setup builds is kept */
@@ -170,4 +171,5 @@ void context_trace(Runtime *rt, Context *ctx) {
     if (ctx->global) gc_mark_cell(rt, (Cell *)ctx->global);
     gc_mark_value(rt, ctx->global_lex_env);
     gc_mark_value(rt, ctx->template_registry);
+    gc_mark_value(rt, ctx->module_registry);
 }

@@ -96,6 +96,10 @@ struct mica_runtime {
     struct mica_context *current;  /* the realm of the running code */
 
     struct Shape *root_shape; /* root of the shape tree (vm/shape.c); weak: shape_finalize clears it */
+    /* Bumped whenever an object flagged OBJ_PROTO_WATCHED changes its
+     * property layout or its [[Prototype]]; prototype-chain inline caches
+     * recorded under an older value miss (vm/prop_cache.h). */
+    uint64_t proto_epoch;
     struct VMState *vm;
     struct JobQueue *jobs;
 
@@ -112,6 +116,9 @@ struct mica_runtime {
      * object from description to symbol, created lazily (not an object until
      * then). A root: gc_mark_roots marks it. */
     Value symbol_registry;
+    /* The host's module loader (mica_runtime_set_module_loader; vm/module.c). */
+    mica_module_loader module_loader;
+    uint64_t module_async_count; /* IncrementModuleAsyncEvaluationCount (vm/module.c) */
 };
 
 struct mica_context {
@@ -121,6 +128,7 @@ struct mica_context {
     Object *global;
     Value global_lex_env; /* declarative part of the global environment (let/const/class) */
     Value template_registry; /* [[TemplateMap]] */
+    Value module_registry;   /* vm/module.c: ValueArray of the realm's module records */
     void *opaque;
     bool freed;
     uint32_t gc_epoch; /* gc.c: collection in which a freed realm was last traced */

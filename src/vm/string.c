@@ -293,12 +293,34 @@ String *str_concat(Runtime *rt, String *a, String *b) {
     return s;
 }
 
+/* Shorter substrings are copied: a slice costs a String header and pins its
+ * base, which is only worth it when the copy would be long. */
+#define STR_SLICE_MIN_LENGTH 64
+
+/* The units [start, end) of the flat string s, sharing its buffer. */
+static String *str_new_slice(Runtime *rt, String *s, uint32_t start, uint32_t end) {
+    String *base = s;
+    if (s->hdr.flags & STR_SLICE) {
+        base = s->u.flat.base;
+    }
+    String *slice = gc_alloc(rt, CELL_STRING, sizeof(String));
+    if (!slice) return NULL;
+    bool wide = str_is_wide(s);
+    slice->hdr.flags = (uint16_t)(STR_SLICE | (wide ? STR_WIDE : 0));
+    slice->length = end - start;
+    slice->u.flat.chars = (char *)s->u.flat.chars + units_bytes(start, wide);
+    slice->u.flat.base = base;
+    GC_WRITE_BARRIER(rt, slice, val_from_string(base));
+    return slice;
+}
+
 String *str_substring(Runtime *rt, String *s, uint32_t start, uint32_t end) {
     if (end > s->length) end = s->length;
     if (start > end) start = end;
     if (start == 0 && end == s->length) return s;
     if (start == end) return str_empty(rt);
     if (!str_flatten(rt, s)) return NULL;
+    if (end - start >= STR_SLICE_MIN_LENGTH) return str_new_slice(rt, s, start, end);
     /* s is rooted by the caller and never moves, so its chars stay valid
      * across the allocation below. */
     if (str_is_wide(s)) return str_new_utf16(rt, str_chars16(s) + start, end - start);
@@ -312,6 +334,8 @@ void string_trace(Runtime *rt, Cell *c) {
     if (str_is_rope(s)) {
         gc_mark_cell(rt, &s->u.rope.left->hdr);
         gc_mark_cell(rt, &s->u.rope.right->hdr);
+    } else if (s->hdr.flags & STR_SLICE) {
+        gc_mark_cell(rt, &s->u.flat.base->hdr);
     }
 }
 
@@ -456,6 +480,18 @@ char *str_to_utf8(Runtime *rt, String *s, size_t *len) {
         utf16_to_utf8(str_chars16(s), s->length, (uint8_t *)out, false);
     else
         latin1_to_utf8(str_chars8(s), s->length, (uint8_t *)out);
+    out[n] = '\0';
+    if (len) *len = n;
+    return out;
+}
+
+char *str_to_wtf8(Runtime *rt, String *s, size_t *len) {
+    if (!str_flatten(rt, s)) return NULL;
+    if (!str_is_wide(s)) return str_to_utf8(rt, s, len);
+    size_t n = utf16_to_utf8(str_chars16(s), s->length, NULL, true);
+    char *out = malloc(n + 1);
+    if (!out) return NULL;
+    utf16_to_utf8(str_chars16(s), s->length, (uint8_t *)out, true);
     out[n] = '\0';
     if (len) *len = n;
     return out;

@@ -10,6 +10,11 @@
  *  - A rope (STR_ROPE) holds left and right children; str_flatten turns it
  *    into a flat string in place (same String *), so identity is kept.
  *    Anything that reads code units flattens first.
+ *  - A slice (STR_SLICE) is a flat string whose chars lie inside the buffer
+ *    of another flat string, `base` (never itself a slice), which it keeps
+ *    alive: long substrings share instead of copying, so programs that take
+ *    "the rest of the input" at every step stay linear. Flat chars never move
+ *    and are never rewritten, which is what makes sharing them safe.
  *  - Atoms (STR_ATOM) are unique per content within a runtime: two atoms are
  *    equal iff their pointers are equal. Property keys are atoms.
  *  - length <= STR_MAX_LENGTH (2^30 - 1); longer results throw RangeError.
@@ -34,6 +39,7 @@ enum {
     STR_OWN_BUFFER = 1 << 6, /* chars malloc'd separately (freed at sweep) */
     STR_MALLOC_BUFFER = 1 << 7, /* with OWN_BUFFER: plain malloc, outside heap accounting
                                    (ropes flattened by readers that have no Runtime) */
+    STR_SLICE = 1 << 8,         /* flat, chars inside u.flat.base's buffer */
 };
 
 struct String {
@@ -45,6 +51,7 @@ struct String {
     union {
         struct {
             void *chars; /* uint8_t[] or uint16_t[]; inline after the struct or own buffer */
+            String *base; /* STR_SLICE: the string whose buffer chars points into */
         } flat;
         struct {
             String *left, *right;
@@ -91,6 +98,9 @@ bool str_is_array_index(String *s, uint32_t *index);
 int64_t str_index_of(String *s, String *search, uint32_t from); /* -1 if absent */
 /* Malloc'd UTF-8 (lone surrogates -> U+FFFD), NUL-terminated; NULL on malloc failure. */
 char *str_to_utf8(Runtime *rt, String *s, size_t *len);
+/* As str_to_utf8, but lone surrogates keep their three-byte WTF-8 encoding
+ * (source text for the parser's wtf8_source option). */
+char *str_to_wtf8(Runtime *rt, String *s, size_t *len);
 
 /* ---- building ---------------------------------------------------------------- */
 /* A StringBuilder's buffer is plain malloc'd memory, not a heap cell, so it

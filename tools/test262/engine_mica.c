@@ -98,6 +98,76 @@ static void record_print(void *opaque, const char *text, size_t length) {
     }
 }
 
+/* ---- modules -------------------------------------------------------------------------- */
+
+/* Module names are paths relative to the suite's test/ directory (the root
+ * module is test->path), so an import cycle back to the test file finds
+ * the module being run. Relative specifiers resolve against the importer's
+ * directory, "." and ".." folded. */
+static char *resolve_module(mica_context *ctx, void *opaque, const mica_module_request *req) {
+    (void)opaque;
+    const char *spec = req->specifier;
+    if (strncmp(spec, "./", 2) != 0 && strncmp(spec, "../", 3) != 0) {
+        mica_throw_error(ctx, MICA_TYPE_ERROR, "Cannot resolve module specifier '%s'", spec);
+        return NULL;
+    }
+    const char *ref = req->referrer ? req->referrer : "";
+    const char *slash = strrchr(ref, '/');
+    size_t dir_len = slash ? (size_t)(slash - ref) + 1 : 0;
+    size_t n = dir_len + strlen(spec);
+    char *joined = malloc(n + 1);
+    char *out = malloc(n + 2);
+    if (!joined || !out) {
+        free(joined);
+        free(out);
+        mica_throw_error(ctx, MICA_RANGE_ERROR, "Out of memory");
+        return NULL;
+    }
+    memcpy(joined, ref, dir_len);
+    strcpy(joined + dir_len, spec);
+    size_t w = 0;
+    for (const char *p = joined; *p;) {
+        while (*p == '/')
+            p++;
+        const char *seg = p;
+        while (*p && *p != '/')
+            p++;
+        size_t len = (size_t)(p - seg);
+        if (len == 0 || (len == 1 && seg[0] == '.')) continue;
+        if (len == 2 && seg[0] == '.' && seg[1] == '.') {
+            while (w > 0 && out[w - 1] != '/')
+                w--;
+            if (w > 0) w--;
+            continue;
+        }
+        if (w > 0) out[w++] = '/';
+        memcpy(out + w, seg, len);
+        w += len;
+    }
+    out[w] = '\0';
+    free(joined);
+    return out;
+}
+
+static char *load_module(mica_context *ctx, void *opaque, const char *name,
+                         const mica_module_request *req, size_t *length) {
+    const t262_config *config = opaque;
+    size_t size = strlen(config->suite_dir) + strlen(name) + 8;
+    char *path = malloc(size);
+    if (!path) {
+        mica_throw_error(ctx, MICA_RANGE_ERROR, "Out of memory");
+        return NULL;
+    }
+    snprintf(path, size, "%s/test/%s", config->suite_dir, name);
+    char *source = t262_read_file(path, length);
+    free(path);
+    if (!source)
+        mica_throw_error(ctx, MICA_ERROR, "Cannot find module '%s' imported from %s:%d:%d",
+                         req->specifier, req->referrer ? req->referrer : "?", req->line,
+                         req->column);
+    return source;
+}
+
 /* ---- running a test --------------------------------------------------------------- */
 
 /* Settles the verdict of a test that threw `exception` in `phase`. */
@@ -185,7 +255,8 @@ static void run_in_context(const t262_config *config, const t262_test *test, t26
                         test->negative_type);
         return;
     }
-    if (mica_run(ctx, script, &ignored) != MICA_OK) {
+    mica_value completion = mica_undefined();
+    if (mica_run(ctx, script, &completion) != MICA_OK) {
         /* There is no separate link step in mica.h: a module's resolution
          * errors surface when it runs. */
         t262_phase phase = test->negative_phase == T262_PHASE_RESOLUTION ? T262_PHASE_RESOLUTION
@@ -198,6 +269,13 @@ static void run_in_context(const t262_config *config, const t262_test *test, t26
         char summary[T262_MESSAGE_MAX];
         exception_summary(failed_ctx, mica_take_exception(failed_ctx), summary, sizeof summary);
         t262_set_result(result, T262_FAIL, "in a job: %s", summary);
+        return;
+    }
+    /* A module graph with top-level await settles its evaluation promise
+     * in jobs: a rejection is the test's runtime error. */
+    if (mode == T262_MODULE && mica_promise_state(completion) == MICA_PROMISE_REJECTED) {
+        judge_exception(test, ctx, mica_promise_result(ctx, completion), T262_PHASE_RUNTIME,
+                        result);
         return;
     }
     if (test->negative_phase != T262_PHASE_NONE) {
@@ -244,6 +322,8 @@ void t262_run_in_process(const t262_config *config, const t262_test *test, t262_
         return;
     }
     mica_runtime_set_interrupt_handler(host->rt, interrupt_on_deadline, host);
+    mica_module_loader loader = {resolve_module, load_module, NULL, (void *)config};
+    mica_runtime_set_module_loader(host->rt, &loader);
     mica_scope scope;
     mica_scope_open(host->rt, &scope);
     mica_context *ctx = mica_context_new(host->rt);

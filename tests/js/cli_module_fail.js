@@ -1,2 +1,0 @@
-// mica-flags: --module
-export var x = 1;
