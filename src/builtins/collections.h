@@ -28,6 +28,13 @@ Value AddEntriesFromIterable(Context *ctx, Value target, Value iterable, Value a
 Value collection_construct(Context *ctx, Value new_target, const ClassDef *cls,
                            IntrinsicId proto_id, Value iterable);
 
+/* The shared steps of getOrInsert and getOrInsertComputed of Map and WeakMap
+ * (proposal-upsert): the value under key if there is one; else value, or
+ * when computed the result of calling value (the callback) with the
+ * canonical key, stored under key and returned. */
+Value collection_get_or_insert(Context *ctx, KeyedCollection *c, Value key, Value value,
+                               bool computed);
+
 /* A new empty collection of cls with prototype proto. NULL on OOM. */
 KeyedCollection *collection_new(Context *ctx, const ClassDef *cls, Object *proto);
 

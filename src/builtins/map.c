@@ -223,6 +223,39 @@ static Value map_set(Context *ctx, Value this_value, int argc, const Value *argv
     return this_value;
 }
 
+Value collection_get_or_insert(Context *ctx, KeyedCollection *c, Value key, Value value,
+                               bool computed) {
+    key = ot_canonical_key(key);
+    Value found = ot_get(c, key);
+    if (found != VAL_EMPTY) return found;
+    if (computed) {
+        /* The callback may add, change or delete the key: set, don't append. */
+        value = Call(ctx, value, VAL_UNDEFINED, 1, &key);
+        TRY(value);
+        gc_protect(ctx->rt, value);
+    }
+    TRY_I(ot_set(ctx->rt, c, key, value));
+    return value;
+}
+
+/* Map.prototype.getOrInsert ( key, value ) — proposal-upsert,
+ * #sec-map.prototype.getorinsert */
+static Value map_get_or_insert(Context *ctx, Value this_value, int argc, const Value *argv,
+                               Value new_target, int magic) {
+    THIS_MAP(m, "getOrInsert");
+    return collection_get_or_insert(ctx, m, ARG(0), ARG(1), false);
+}
+
+/* Map.prototype.getOrInsertComputed ( key, callbackfn ) — proposal-upsert,
+ * #sec-map.prototype.getorinsertcomputed */
+static Value map_get_or_insert_computed(Context *ctx, Value this_value, int argc,
+                                        const Value *argv, Value new_target, int magic) {
+    THIS_MAP(m, "getOrInsertComputed");
+    if (!val_is_callable(ARG(1)))
+        return throw_type_error(ctx, "Map.prototype.getOrInsertComputed: callback is not a function");
+    return collection_get_or_insert(ctx, m, ARG(0), ARG(1), true);
+}
+
 /* get Map.prototype.size — #sec-get-map.prototype.size */
 static Value map_size(Context *ctx, Value this_value, int argc, const Value *argv, Value new_target,
                       int magic) {
@@ -298,6 +331,8 @@ static const BuiltinProp map_proto_props[] = {
     BP_FUNC_MAGIC("entries", map_iterator_method, 0, COLL_ITER_ENTRIES),
     BP_FUNC("forEach", map_for_each, 1),
     BP_FUNC("get", map_get, 1),
+    BP_FUNC("getOrInsert", map_get_or_insert, 2),
+    BP_FUNC("getOrInsertComputed", map_get_or_insert_computed, 2),
     BP_FUNC("has", map_has, 1),
     BP_FUNC_MAGIC("keys", map_iterator_method, 0, COLL_ITER_KEYS),
     BP_FUNC("set", map_set, 2),

@@ -60,6 +60,31 @@ static Value weakmap_get(Context *ctx, Value this_value, int argc, const Value *
     return v == VAL_EMPTY ? VAL_UNDEFINED : v;
 }
 
+/* WeakMap.prototype.getOrInsert ( key, value ) — proposal-upsert,
+ * #sec-weakmap.prototype.getorinsert */
+static Value weakmap_get_or_insert(Context *ctx, Value this_value, int argc, const Value *argv,
+                                   Value new_target, int magic) {
+    THIS_WEAK(m, &class_weakmap, "getOrInsert");
+    if (!CanBeHeldWeakly(ARG(0)))
+        return throw_type_error(ctx, "WeakMap.prototype.getOrInsert: invalid key (an object or a "
+                                     "non-registered symbol is required)");
+    return collection_get_or_insert(ctx, m, ARG(0), ARG(1), false);
+}
+
+/* WeakMap.prototype.getOrInsertComputed ( key, callbackfn ) — proposal-upsert,
+ * #sec-weakmap.prototype.getorinsertcomputed */
+static Value weakmap_get_or_insert_computed(Context *ctx, Value this_value, int argc,
+                                            const Value *argv, Value new_target, int magic) {
+    THIS_WEAK(m, &class_weakmap, "getOrInsertComputed");
+    if (!CanBeHeldWeakly(ARG(0)))
+        return throw_type_error(ctx, "WeakMap.prototype.getOrInsertComputed: invalid key (an "
+                                     "object or a non-registered symbol is required)");
+    if (!val_is_callable(ARG(1)))
+        return throw_type_error(ctx,
+                                "WeakMap.prototype.getOrInsertComputed: callback is not a function");
+    return collection_get_or_insert(ctx, m, ARG(0), ARG(1), true);
+}
+
 /* WeakMap.prototype.has ( key ) — #sec-weakmap.prototype.has */
 static Value weakmap_has(Context *ctx, Value this_value, int argc, const Value *argv,
                          Value new_target, int magic) {
@@ -115,6 +140,8 @@ static Value weakset_has(Context *ctx, Value this_value, int argc, const Value *
 static const BuiltinProp weakmap_proto_props[] = {
     BP_FUNC("delete", weakmap_delete, 1),
     BP_FUNC("get", weakmap_get, 1),
+    BP_FUNC("getOrInsert", weakmap_get_or_insert, 2),
+    BP_FUNC("getOrInsertComputed", weakmap_get_or_insert_computed, 2),
     BP_FUNC("has", weakmap_has, 1),
     BP_FUNC("set", weakmap_set, 2),
     BP_STR("[Symbol.toStringTag]", "WeakMap", PROP_CONFIGURABLE),
