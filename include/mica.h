@@ -166,6 +166,9 @@ mica_value mica_bool(int b);
 mica_value mica_number(double d);
 mica_value mica_string(mica_context *ctx, const char *utf8, size_t length);
 mica_value mica_object(mica_context *ctx); /* new Object() */
+/* BigInt values from C integers (undefined with a pending exception on OOM). */
+mica_value mica_bigint_from_int64(mica_context *ctx, int64_t v);
+mica_value mica_bigint_from_uint64(mica_context *ctx, uint64_t v);
 mica_value mica_global(mica_context *ctx);
 
 int mica_is_undefined(mica_value v);
@@ -174,12 +177,18 @@ int mica_is_bool(mica_value v);
 int mica_is_number(mica_value v);
 int mica_is_string(mica_value v);
 int mica_is_symbol(mica_value v);
+int mica_is_bigint(mica_value v);
 int mica_is_object(mica_value v);
 int mica_is_function(mica_value v);
 int mica_is_error(mica_value v);
 
 int mica_to_bool(mica_value v); /* ToBoolean: cannot fail */
 mica_status mica_to_number(mica_context *ctx, mica_value v, double *out);
+/* ToBigInt64 / ToBigUint64 (#sec-tobigint64): ToBigInt (a TypeError for
+ * numbers, undefined, null and symbols; strings are parsed), then the value
+ * modulo 2^64 as a signed or unsigned integer. */
+mica_status mica_to_bigint64(mica_context *ctx, mica_value v, int64_t *out);
+mica_status mica_to_biguint64(mica_context *ctx, mica_value v, uint64_t *out);
 /* ToString, as malloc'd UTF-8 (lone surrogates become U+FFFD); NULL with a
  * pending exception on failure. Free with mica_free. */
 char *mica_to_cstring(mica_context *ctx, mica_value v, size_t *length);

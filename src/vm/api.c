@@ -10,6 +10,7 @@
 #include "builtins/arraybuffer.h"
 #include "builtins/builtins.h"
 #include "builtins/promise.h"
+#include "vm/bigint.h"
 #include "vm/conv.h"
 #include "vm/function.h"
 #include "vm/jobs.h"
@@ -210,6 +211,7 @@ int mica_is_bool(mica_value v) { return val_is_bool(v); }
 int mica_is_number(mica_value v) { return val_is_number(v); }
 int mica_is_string(mica_value v) { return val_is_string(v); }
 int mica_is_symbol(mica_value v) { return val_is_symbol(v); }
+int mica_is_bigint(mica_value v) { return val_is_bigint(v); }
 int mica_is_object(mica_value v) { return val_is_object(v); }
 int mica_is_function(mica_value v) { return val_is_callable(v); }
 int mica_is_error(mica_value v) {
@@ -221,6 +223,34 @@ int mica_to_bool(mica_value v) { return ToBoolean(v); }
 mica_status mica_to_number(mica_context *ctx, mica_value v, double *out) {
     Context *saved = enter(ctx);
     int r = ToNumberDouble(ctx, v, out);
+    leave(ctx, saved);
+    return r < 0 ? MICA_EXCEPTION : MICA_OK;
+}
+
+mica_value mica_bigint_from_int64(mica_context *ctx, int64_t v) {
+    Context *saved = enter(ctx);
+    Value r = bigint_from_int64(ctx, v);
+    leave(ctx, saved);
+    return val_is_exception(r) ? VAL_UNDEFINED : r;
+}
+
+mica_value mica_bigint_from_uint64(mica_context *ctx, uint64_t v) {
+    Context *saved = enter(ctx);
+    Value r = bigint_from_uint64(ctx, v);
+    leave(ctx, saved);
+    return val_is_exception(r) ? VAL_UNDEFINED : r;
+}
+
+mica_status mica_to_bigint64(mica_context *ctx, mica_value v, int64_t *out) {
+    Context *saved = enter(ctx);
+    int r = ToBigInt64(ctx, v, out);
+    leave(ctx, saved);
+    return r < 0 ? MICA_EXCEPTION : MICA_OK;
+}
+
+mica_status mica_to_biguint64(mica_context *ctx, mica_value v, uint64_t *out) {
+    Context *saved = enter(ctx);
+    int r = ToBigUint64(ctx, v, out);
     leave(ctx, saved);
     return r < 0 ? MICA_EXCEPTION : MICA_OK;
 }

@@ -1,6 +1,7 @@
 /* test_bigint.c — BigInt arithmetic and conversions (vm/bigint.c). */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include "test.h"
 #include "vm/bigint.h"
 #include "vm/conv.h"
@@ -294,6 +295,28 @@ static void test_equality_and_hash(void) {
     CHECK(lt == VAL_UNDEFINED);
 }
 
+/* The embedding API: BigInts made from C integers round-trip through
+ * JavaScript, and the ToBigInt64 conversions wrap and throw as specified. */
+static void test_embedding_api(void) {
+    mica_value big = mica_bigint_from_int64(ctx, INT64_MIN);
+    CHECK(mica_is_bigint(big) && !mica_is_number(big));
+    int64_t i64 = 0;
+    CHECK(mica_to_bigint64(ctx, big, &i64) == MICA_OK && i64 == INT64_MIN);
+    uint64_t u64 = 0;
+    CHECK(mica_to_biguint64(ctx, big, &u64) == MICA_OK && u64 == (uint64_t)1 << 63);
+    mica_value r;
+    const char *src = "2n ** 64n + 5n";
+    CHECK(mica_eval(ctx, src, strlen(src), "api.js", 0, &r) == MICA_OK);
+    CHECK(mica_to_biguint64(ctx, r, &u64) == MICA_OK && u64 == 5);
+    size_t n;
+    char *text = mica_to_cstring(ctx, mica_bigint_from_uint64(ctx, UINT64_MAX), &n);
+    CHECK_STR(text, "18446744073709551615");
+    mica_free(text);
+    CHECK(mica_to_bigint64(ctx, mica_number(1), &i64) == MICA_EXCEPTION);
+    CHECK(mica_has_exception(ctx));
+    mica_take_exception(ctx);
+}
+
 int main(void) {
     rt = mica_runtime_new(NULL);
     ctx = mica_context_new(rt);
@@ -312,6 +335,7 @@ int main(void) {
     RUN(test_numbers);
     RUN(test_string_to_bigint);
     RUN(test_equality_and_hash);
+    RUN(test_embedding_api);
     gc_scope_close(rt, m);
     mica_context_free(ctx);
     mica_runtime_free(rt);
