@@ -51,7 +51,45 @@ static Scope *scope_new(Analyzer *A, Scope *parent, FuncInfo *fi, ScopeKind kind
     return s;
 }
 
+enum { SCOPE_INDEX_MIN = 16 };
+
+static uint32_t name_hash(AstStr name) {
+    uint32_t h = 2166136261u; /* FNV-1a over the code units */
+    for (uint32_t i = 0; i < name.len; i++)
+        h = (h ^ name.s[i]) * 16777619u;
+    return h;
+}
+
+static void index_insert(Scope *s, Binding *b) {
+    uint32_t i = name_hash(b->name) & s->index_mask;
+    while (s->index[i])
+        i = (i + 1) & s->index_mask;
+    s->index[i] = b;
+}
+
+/* (Re)builds the index with room for twice the bindings: load stays <= 1/2. */
+static bool index_rebuild(Analyzer *A, Scope *s) {
+    uint32_t size = 64;
+    while (size < s->count * 4)
+        size *= 2;
+    Binding **index = sa_alloc(A, size * sizeof(Binding *));
+    if (!index) return false;
+    s->index = index;
+    s->index_mask = size - 1;
+    for (uint32_t i = 0; i < s->count; i++)
+        index_insert(s, s->bindings[i]);
+    return true;
+}
+
 Binding *scope_find_local(Scope *s, AstStr name) {
+    if (s->index) {
+        for (uint32_t i = name_hash(name) & s->index_mask; s->index[i];
+             i = (i + 1) & s->index_mask) {
+            Binding *b = s->index[i];
+            if (b->name.len == name.len && ast_str_eq(b->name, name)) return b;
+        }
+        return NULL;
+    }
     for (uint32_t i = 0; i < s->count; i++) {
         Binding *b = s->bindings[i];
         if (b->name.len == name.len && ast_str_eq(b->name, name)) return b;
@@ -74,6 +112,11 @@ static Binding *declare(Analyzer *A, Scope *s, AstStr name, uint8_t kind, uint8_
     b->param_index = -1;
     b->scope = s;
     s->bindings[s->count++] = b;
+    if (s->index && s->count * 2 <= s->index_mask + 1) {
+        index_insert(s, b);
+    } else if (s->count >= SCOPE_INDEX_MIN && !index_rebuild(A, s)) {
+        return NULL;
+    }
     return b;
 }
 

@@ -74,6 +74,11 @@ struct Scope {
     uint16_t env_flags;
     Binding **bindings;
     uint32_t count, capacity;
+    /* Past SCOPE_INDEX_MIN bindings, an open-addressing hash index over
+     * them (NULL below): huge scopes (a bundled program's top level) must
+     * not make every name lookup linear. */
+    Binding **index;
+    uint32_t index_mask;
     uint32_t env_slots;
     int32_t desc_const; /* emitter: constant index of the descriptor, -1 */
     Scope *heritage;    /* SCOPE_CLASS with private names: its SCOPE_HERITAGE child */
