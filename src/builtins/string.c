@@ -147,7 +147,6 @@ static Value RegExpCreate(Context *ctx, Value pattern, const char *flags) {
         TRY(args[0]);
     }
     Value ctor = ctx_intrinsic(ctx, INTR_RegExp);
-    if (!val_is_object(ctor)) return throw_type_error(ctx, "RegExp is not supported yet");
     if (flags) {
         String *f = str_from_cstr(ctx->rt, flags);
         if (!f) return VAL_EXCEPTION;

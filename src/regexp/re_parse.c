@@ -439,10 +439,6 @@ static bool property_escape(Parser *p, bool negated, CharSet *out, ClassSet *cls
     }
     cs_clear(out);
     int r = re_property_charset(name, nlen, has_value ? value : NULL, vlen, out);
-    if (r == RE_PROP_UNSUPPORTED) {
-        fail(p, "Unicode property escapes are not supported yet");
-        return false;
-    }
     if (r == RE_PROP_UNKNOWN && !has_value && p->v) {
         int sid = re_property_strings_lookup(name, nlen);
         if (sid >= 0) {

@@ -8,7 +8,7 @@
 
 #include "regexp/re_internal.h"
 
-enum { RE_PROP_OK = 0, RE_PROP_UNKNOWN = -1, RE_PROP_UNSUPPORTED = -2, RE_PROP_OOM = -3 };
+enum { RE_PROP_OK = 0, RE_PROP_UNKNOWN = -1, RE_PROP_OOM = -3 };
 
 /* Adds the code points of \p{name=value} (value NULL: the lone form) to out. */
 int re_property_charset(const char *name, size_t name_len, const char *value, size_t value_len,

@@ -589,8 +589,6 @@ static Value iter_rest(Context *ctx, Value *it) {
 static Value new_regexp(Context *ctx, Value pattern, Value flags) {
     if (regexp_is_literal_cell(pattern)) return regexp_from_literal_cell(ctx, pattern);
     Value ctor = ctx->intrinsics[INTR_RegExp];
-    if (!val_is_object(ctor))
-        return throw_syntax_error(ctx, "Regular expressions are not supported yet");
     Value args[2] = {pattern, flags};
     return Construct(ctx, ctor, 2, args, ctor);
 }
