@@ -412,6 +412,17 @@ static Value MakeMatchIndicesIndexPairArray(Context *ctx, const RegexpProgram *p
     return val_from_object(a);
 }
 
+/* Set(R, "lastIndex", v, true). When lastIndex is still the writable own
+ * data property RegExpAlloc made, the Set is a store of the value. */
+static int set_last_index(Context *ctx, RegExpObject *r, Value v) {
+    PropKey k = KEY(ctx->rt, lastIndex);
+    uint8_t attrs;
+    if (obj_lookup_own_fast(&r->base, k, NULL, &attrs) && !(attrs & PROP_ACCESSOR) &&
+        (attrs & PROP_WRITABLE))
+        return obj_define_data_fast(ctx, &r->base, k, v, attrs);
+    return val_is_exception(Set(ctx, &r->base, k, v, true)) ? -1 : 0;
+}
+
 /* Runs the matcher: 1 match (caps filled), 0 none, -1 threw. Implements the
  * lastIndex handling of RegExpBuiltinExec steps 1-16. */
 static int builtin_exec_raw(Context *ctx, RegExpObject *r, String *s, int32_t *caps) {
@@ -439,11 +450,11 @@ static int builtin_exec_raw(Context *ctx, RegExpObject *r, String *s, int32_t *c
         if (m < 0) return -1;
     }
     if (!m) {
-        if (global || sticky) ITRY(Set(ctx, &r->base, KEY(rt, lastIndex), val_from_int(0), true));
+        if ((global || sticky) && set_last_index(ctx, r, val_from_int(0)) < 0) return -1;
         return 0;
     }
     /* 16. */
-    if (global || sticky) ITRY(Set(ctx, &r->base, KEY(rt, lastIndex), val_from_int(caps[1]), true));
+    if ((global || sticky) && set_last_index(ctx, r, val_from_int(caps[1])) < 0) return -1;
     return 1;
 }
 
@@ -472,9 +483,9 @@ static Value RegExpBuiltinExec(Context *ctx, RegExpObject *r, String *s) {
     /* 20-23. */
     Object *a = ArrayCreate(ctx, n, NULL);
     if (!a) goto done;
-    if (val_is_exception(
-            CreateDataPropertyOrThrow(ctx, a, KEY(rt, index), val_from_int(caps[0]))) ||
-        val_is_exception(CreateDataPropertyOrThrow(ctx, a, KEY(rt, input), val_from_string(s))))
+    /* a is new and extensible: CreateDataPropertyOrThrow is an add. */
+    if (obj_define_data_fast(ctx, a, KEY(rt, index), val_from_int(caps[0]), PROP_DEFAULT) < 0 ||
+        obj_define_data_fast(ctx, a, KEY(rt, input), val_from_string(s), PROP_DEFAULT) < 0)
         goto done;
     /* 29. */
     Value matched = substring_value(ctx, s, caps[0], caps[1]);
@@ -486,7 +497,7 @@ static Value RegExpBuiltinExec(Context *ctx, RegExpObject *r, String *s) {
         if (!g) goto done;
         groups = val_from_object(g);
     }
-    if (val_is_exception(CreateDataPropertyOrThrow(ctx, a, KEY(rt, groups), groups))) goto done;
+    if (obj_define_data_fast(ctx, a, KEY(rt, groups), groups, PROP_DEFAULT) < 0) goto done;
     /* 34. */
     for (uint32_t i = 1; i < n; i++) {
         Value v = VAL_UNDEFINED;
@@ -848,7 +859,7 @@ int regexp_collect_matches(Context *ctx, Object *o, String *s, int32_t **caps_ou
         *count_out = 1;
         return 0;
     }
-    ITRY(Set(ctx, o, KEY(rt, lastIndex), val_from_int(0), true));
+    if (set_last_index(ctx, r, val_from_int(0)) < 0) return -1;
     size_t cap = 0, n = 0;
     int32_t *all = NULL;
     uint64_t last_index = 0;
@@ -876,7 +887,7 @@ int regexp_collect_matches(Context *ctx, Object *o, String *s, int32_t **caps_ou
         if (caps[1] == caps[0]) last_index = AdvanceStringIndex(s, last_index, unicode);
     }
     /* The last RegExpExec failed and reset lastIndex to 0. */
-    if (val_is_exception(Set(ctx, o, KEY(rt, lastIndex), val_from_int(0), true))) {
+    if (set_last_index(ctx, r, val_from_int(0)) < 0) {
         free(all);
         return -1;
     }

@@ -378,6 +378,90 @@ fail:
     return VAL_EXCEPTION;
 }
 
+/* Split by a pristine RegExp whose species constructor is %RegExp%: the
+ * splitter the spec constructs (rx's source, flags + "y") can never be seen
+ * by user code, and no step of the loop runs user code, so rx's own program
+ * stands in for it. A sticky match tried at q, q+1, ... succeeds first
+ * where a search from q finds its match, so one search replaces the
+ * per-position tries (a sticky rx keeps its single try per position). */
+static Value split_pristine(Context *ctx, Object *rx, String *s, uint32_t lim) {
+    Runtime *rt = ctx->rt;
+    const RegexpProgram *prog = regexp_program_of(rx);
+    bool unicode = regexp_flags(prog) & (RE_FLAG_UNICODE | RE_FLAG_UNICODE_SETS);
+    uint32_t ncaps = regexp_capture_count(prog);
+    Object *a = ArrayCreate(ctx, 0, NULL);
+    if (!a) return VAL_EXCEPTION;
+    Value result = val_from_object(a);
+    if (lim == 0) return result;
+    int32_t local[32];
+    int32_t *caps = ncaps * 2 <= 32 ? local : malloc(ncaps * 2 * sizeof(int32_t));
+    if (!caps) return rt_throw_error(rt, ERR_RANGE, "out of memory");
+    uint32_t size = s->length, length_a = 0;
+    if (size == 0) {
+        int m = regexp_exec(ctx, prog, s, 0, caps);
+        if (m < 0) goto fail;
+        if (m == 0 && array_push_fast(ctx, a, val_from_string(s)) < 0) goto fail;
+        goto done;
+    }
+    uint32_t p = 0, q = 0;
+    while (q < size) {
+        int m = regexp_exec(ctx, prog, s, q, caps);
+        if (m < 0) goto fail;
+        if (m == 0) {
+            if (regexp_flags(prog) & RE_FLAG_STICKY) {
+                q = (uint32_t)AdvanceStringIndex(s, q, unicode);
+                continue;
+            }
+            break;
+        }
+        q = (uint32_t)caps[0];
+        if (q >= size) break;
+        uint32_t e = (uint32_t)caps[1];
+        if (e == p) {
+            q = (uint32_t)AdvanceStringIndex(s, q, unicode);
+            continue;
+        }
+        HandleMark mark = gc_scope_open(rt);
+        String *t = str_substring(rt, s, p, q);
+        if (!t || array_push_fast(ctx, a, val_from_string(t)) < 0) goto fail;
+        if (++length_a == lim) goto done;
+        p = e;
+        for (uint32_t i = 1; i < ncaps; i++) {
+            Value cap = VAL_UNDEFINED;
+            if (caps[2 * i] >= 0) {
+                String *c = str_substring(rt, s, (uint32_t)caps[2 * i], (uint32_t)caps[2 * i + 1]);
+                if (!c) goto fail;
+                cap = val_from_string(c);
+            }
+            if (array_push_fast(ctx, a, cap) < 0) goto fail;
+            if (++length_a == lim) goto done;
+        }
+        q = p;
+        gc_scope_close(rt, mark);
+    }
+    {
+        String *t = str_substring(rt, s, p, size);
+        if (!t || array_push_fast(ctx, a, val_from_string(t)) < 0) goto fail;
+    }
+done:
+    if (caps != local) free(caps);
+    return result;
+fail:
+    if (caps != local) free(caps);
+    return VAL_EXCEPTION;
+}
+
+/* Can split skip constructing its splitter? rx must be pristine, its
+ * species %RegExp%, and the constructor's IsRegExp(rx) must read a data
+ * property (no getter to call). */
+static bool split_can_skip_splitter(Context *ctx, Object *rx, Value c) {
+    if (c != ctx_intrinsic(ctx, INTR_RegExp) || !regexp_is_pristine(ctx, rx)) return false;
+    PropKey match = KEY_SYM(ctx->rt, match);
+    uint8_t attrs;
+    if (obj_lookup_own_fast(rx, match, NULL, NULL)) return false;
+    return obj_lookup_own_fast(rx->proto, match, NULL, &attrs) && !(attrs & PROP_ACCESSOR);
+}
+
 /* RegExp.prototype [ %Symbol.split% ] ( string, limit ) — #sec-regexp.prototype-%symbol.split% */
 static Value regexp_symbol_split(Context *ctx, Value this_value, int argc, const Value *argv,
                                  Value new_target, int magic) {
@@ -389,6 +473,13 @@ static Value regexp_symbol_split(Context *ctx, Value this_value, int argc, const
     /* 4. */
     Value c = SpeciesConstructor(ctx, rx, ctx_intrinsic(ctx, INTR_RegExp));
     TRY(c);
+    /* ToUint32 of a Number or undefined limit runs no user code either. */
+    if ((val_is_undefined(ARG(1)) || val_is_number(ARG(1))) &&
+        split_can_skip_splitter(ctx, rx, c)) {
+        uint32_t lim = 0xFFFFFFFFu;
+        if (!val_is_undefined(ARG(1))) TRY_I(ToUint32(ctx, ARG(1), &lim));
+        return split_pristine(ctx, rx, s, lim);
+    }
     /* 5-9. */
     String *flags = get_flags(ctx, rx);
     if (!flags) return VAL_EXCEPTION;

@@ -242,6 +242,20 @@ static void mark_class_icase(const ReNode *n, uint8_t *icase, uint8_t *invert) {
         mark_class_icase(n->kids[i], icase, invert);
 }
 
+static bool ranges_contain(const CRange *r, uint32_t n, uint32_t c) {
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (c < r[mid].lo)
+            hi = mid;
+        else if (c > r[mid].hi)
+            lo = mid + 1;
+        else
+            return true;
+    }
+    return false;
+}
+
 static bool build_classes(Compiler *c) {
     ReParse *rp = c->rp;
     RegexpProgram *prog = c->prog;
@@ -264,8 +278,10 @@ static bool build_classes(Compiler *c) {
             free(icase);
             return false;
         }
+        /* cs is normalized now: test membership without re-checking order
+         * (cs_contains would, for each of the 256 units). */
         for (uint32_t ch = 0; ch < 256; ch++) {
-            bool in = cs_contains(cs, icase[k] ? canon(c, ch) : ch);
+            bool in = ranges_contain(cs->r, cs->n, icase[k] ? canon(c, ch) : ch);
             if (in != (bool)invert[k]) rc->bits[ch >> 5] |= 1u << (ch & 31);
         }
         rc->nranges = cs->n;
@@ -366,6 +382,120 @@ static bool anchored_at_start(const ReNode *n, int depth) {
     }
 }
 
+/* Bounds on the code units n consumes; *max RE_INFINITY when unbounded. */
+static void node_width(Compiler *c, const ReNode *n, uint32_t *min, uint32_t *max, int depth) {
+    uint32_t lo = 0, hi = RE_INFINITY;
+    if (depth > 64) goto out;
+    switch (n->kind) {
+    case RN_EMPTY:
+    case RN_LOOK:
+    case RN_BOL:
+    case RN_EOL:
+    case RN_WORDB: hi = 0; break;
+    case RN_CHAR:
+        lo = n->cp >= 0x10000 ? 2 : 1;
+        hi = c->unicode ? 2 : lo;
+        break;
+    case RN_CLASS:
+    case RN_DOT:
+        lo = 1;
+        hi = c->unicode ? 2 : 1;
+        break;
+    case RN_SEQ:
+        hi = 0;
+        for (uint32_t i = 0; i < n->nkids; i++) {
+            uint32_t a, b;
+            node_width(c, n->kids[i], &a, &b, depth + 1);
+            lo = lo + a < lo ? RE_INFINITY - 1 : lo + a;
+            hi = (hi == RE_INFINITY || b == RE_INFINITY || hi + b >= RE_INFINITY) ? RE_INFINITY
+                                                                                  : hi + b;
+        }
+        break;
+    case RN_ALT:
+        lo = RE_INFINITY;
+        hi = 0;
+        for (uint32_t i = 0; i < n->nkids; i++) {
+            uint32_t a, b;
+            node_width(c, n->kids[i], &a, &b, depth + 1);
+            if (a < lo) lo = a;
+            if (b > hi) hi = b;
+        }
+        if (!n->nkids) lo = 0;
+        break;
+    case RN_GROUP:
+    case RN_MODIFIED: node_width(c, n->child, &lo, &hi, depth + 1); break;
+    case RN_QUANT: {
+        uint32_t a, b;
+        node_width(c, n->child, &a, &b, depth + 1);
+        uint64_t l = (uint64_t)a * n->min, h = (uint64_t)b * n->max;
+        lo = l >= RE_INFINITY ? RE_INFINITY - 1 : (uint32_t)l;
+        hi = (b == RE_INFINITY || n->max == RE_INFINITY || h >= RE_INFINITY) ? RE_INFINITY
+                                                                             : (uint32_t)h;
+        if (n->max == 0 || b == 0) hi = 0;
+        break;
+    }
+    default: break; /* backreferences, class strings: no bound */
+    }
+out:
+    *min = lo;
+    *max = hi;
+}
+
+/* The longest run of case-sensitive literal characters among the
+ * top-level items of the pattern: every match contains it, between lit_min
+ * and lit_max units after the match start. The matcher gives up when a
+ * subject lacks it and skips start positions too far before it. */
+static bool find_required_literal(Compiler *c, const ReNode *root, RegexpProgram *prog) {
+    const ReNode *const *kids = (const ReNode *const *)&root;
+    uint32_t nkids = 1;
+    if (root->kind == RN_SEQ) {
+        kids = (const ReNode *const *)root->kids;
+        nkids = root->nkids;
+    }
+    uint32_t best_at = 0, best_len = 0, best_min = 0, best_max = 0;
+    uint32_t min = 0, max = 0;
+    for (uint32_t i = 0; i < nkids;) {
+        uint32_t j = i;
+        while (j < nkids && kids[j]->kind == RN_CHAR && !(kids[j]->fl & RNF_ICASE) &&
+               kids[j]->cp <= 0xFFFF && !(kids[j]->cp >= 0xD800 && kids[j]->cp <= 0xDFFF))
+            j++;
+        if (j > i) {
+            if (j - i > best_len) {
+                best_at = i;
+                best_len = j - i;
+                best_min = min;
+                best_max = max;
+            }
+        } else {
+            j = i + 1;
+        }
+        for (uint32_t k = i; k < j; k++) {
+            uint32_t a, b;
+            node_width(c, kids[k], &a, &b, 0);
+            min = min + a < min ? RE_INFINITY - 1 : min + a;
+            max = (max == RE_INFINITY || b == RE_INFINITY || max + b >= RE_INFINITY) ? RE_INFINITY
+                                                                                     : max + b;
+        }
+        i = j;
+    }
+    /* A single unit at the very start is what the first-unit scan finds. */
+    if (!best_len || (best_len == 1 && best_max == 0)) return true;
+    /* One block: the units, then their Latin-1 bytes for narrow subjects. */
+    prog->lit = malloc(best_len * (sizeof(uint16_t) + 1));
+    if (!prog->lit) return false;
+    prog->lit8 = (uint8_t *)(prog->lit + best_len);
+    prog->lit_latin1 = true;
+    for (uint32_t k = 0; k < best_len; k++) {
+        prog->lit[k] = (uint16_t)kids[best_at + k]->cp;
+        prog->lit8[k] = (uint8_t)kids[best_at + k]->cp;
+        if (kids[best_at + k]->cp > 0xFF) prog->lit_latin1 = false;
+    }
+    prog->lit_len = best_len;
+    prog->lit_min = best_min;
+    prog->lit_max = best_max;
+    return true;
+}
+
 int re_compile_tree(ReParse *rp, RegexpProgram *prog) {
     Compiler c;
     memset(&c, 0, sizeof(c));
@@ -404,6 +534,7 @@ int re_compile_tree(ReParse *rp, RegexpProgram *prog) {
         if (count == 1) prog->first_unit = which;
     }
     prog->anchored = anchored_at_start(rp->root, 0);
+    if (!find_required_literal(&c, rp->root, prog)) return -1;
     return 0;
 }
 
@@ -478,6 +609,7 @@ bool regexp_validate(const uint16_t *pattern, size_t len, uint32_t flags, char *
 void regexp_free(RegexpProgram *prog) {
     if (!prog) return;
     free(prog->code);
+    free(prog->lit);
     for (uint32_t i = 0; i < prog->nclasses; i++)
         free(prog->classes[i].ranges);
     free(prog->classes);

@@ -50,6 +50,9 @@ typedef struct Matcher {
     uint32_t *stack;
     size_t sp, cap;
     bool heap_stack;
+    /* Captures a run changed without undo records: bit i for slot i < 31,
+     * bit 31 for any higher slot. */
+    uint32_t caps_dirty;
     uint32_t steps;
 } Matcher;
 
@@ -65,7 +68,7 @@ static bool is_line_terminator(uint32_t c) {
     return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
 }
 
-static bool class_has(const RxClass *rc, uint32_t c, uint32_t w, bool unicode) {
+static inline bool class_has(const RxClass *rc, uint32_t c, uint32_t w, bool unicode) {
     if (c < 256) return (rc->bits[c >> 5] >> (c & 31)) & 1;
     if (w & RX_F_ICASE) c = re_canonicalize(c, unicode);
     uint32_t lo = 0, hi = rc->nranges;
@@ -135,6 +138,30 @@ static bool first_ok(const RegexpProgram *prog, uint32_t c) {
     return (prog->first_bits[c >> 5] >> (c & 31)) & 1;
 }
 
+/* The first index >= from where the program's required literal occurs. */
+static bool find_literal(const RegexpProgram *prog, const void *chars, bool wide, uint32_t len,
+                         uint64_t from, uint64_t *at) {
+    uint32_t n = prog->lit_len;
+    if (from > len || len - from < n) return false;
+    if (!wide) {
+        if (!prog->lit_latin1) return false;
+        const uint8_t *s = chars;
+        const uint8_t *hit = memmem(s + from, len - from, prog->lit8, n);
+        if (!hit) return false;
+        *at = (uint64_t)(hit - s);
+        return true;
+    }
+    const uint16_t *s = chars;
+    uint16_t first = prog->lit[0];
+    for (uint64_t i = from; i + n <= len; i++) {
+        if (s[i] == first && !memcmp(s + i + 1, prog->lit + 1, (n - 1) * sizeof(uint16_t))) {
+            *at = i;
+            return true;
+        }
+    }
+    return false;
+}
+
 int regexp_exec(Context *ctx, const RegexpProgram *prog, String *subject, uint32_t start,
                 int32_t *captures) {
     uint32_t len = subject->length;
@@ -168,7 +195,24 @@ int regexp_exec(Context *ctx, const RegexpProgram *prog, String *subject, uint32
     const void *chars = subject->u.flat.chars;
     bool sticky = prog->flags & RE_FLAG_STICKY;
     int result = 0;
+    uint64_t lit_at = 0;
+    bool lit_found = false;
     for (uint32_t pos = start;;) {
+        if (prog->lit) {
+            /* A match at pos has the literal between pos + lit_min and
+             * pos + lit_max: none left means no match from here on. */
+            uint64_t from = (uint64_t)pos + prog->lit_min;
+            if (!lit_found || lit_at < from) {
+                if (!find_literal(prog, chars, wide, len, from, &lit_at)) break;
+                lit_found = true;
+            }
+            if (prog->lit_max != RE_INFINITY && lit_at > (uint64_t)pos + prog->lit_max) {
+                if (sticky) break;
+                /* Skip the start positions too far before it (not under
+                 * u/v, where a position may not split a surrogate pair). */
+                if (!m.unicode) pos = (uint32_t)(lit_at - prog->lit_max);
+            }
+        }
         if (!sticky && !prog->first_any) {
             /* Skip start positions that cannot begin a match. */
             if (prog->first_unit >= 0 && !wide) {
@@ -189,6 +233,18 @@ int regexp_exec(Context *ctx, const RegexpProgram *prog, String *subject, uint32
             }
         }
         if (prog->anchored && pos != 0) break;
+        /* The scan moved past the literal occurrence: look for the next. */
+        if (lit_found && lit_at < (uint64_t)pos + prog->lit_min) continue;
+        if (m.caps_dirty) {
+            if (m.caps_dirty >> 31) {
+                for (size_t i = 0; i < ncap_words; i++)
+                    caps[i] = -1;
+            } else {
+                for (uint32_t d = m.caps_dirty; d; d &= d - 1)
+                    caps[__builtin_ctz(d)] = -1;
+            }
+            m.caps_dirty = 0;
+        }
         m.sp = 0;
         result = wide ? run_utf16(&m, chars, pos) : run_latin1(&m, chars, pos);
         if (result != 0 || sticky) break;

@@ -198,6 +198,13 @@ struct RegexpProgram {
     bool first_wide, first_any;
     int32_t first_unit;
     bool anchored; /* every match starts at 0 (^ without m) */
+    /* A literal every match contains (NULL if none), starting between
+     * lit_min and lit_max (RE_INFINITY: unbounded) units after the match
+     * start. */
+    uint16_t *lit;
+    uint8_t *lit8;   /* the same units as bytes, when lit_latin1 */
+    bool lit_latin1; /* every unit < 256: a Latin-1 subject may contain it */
+    uint32_t lit_len, lit_min, lit_max;
 };
 
 int re_compile_tree(ReParse *rp, RegexpProgram *prog);
