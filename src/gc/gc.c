@@ -6,7 +6,12 @@
  * file is their one implementation. Layout:
  *  - cells of up to SMALL_MAX bytes live in PAGE_BYTES pages, one size class
  *    per page, free cells threaded on a per-class free list (a free cell has
- *    type CELL_FREE and its `next` pointer right after the header);
+ *    type CELL_FREE and its `next` pointer right after the header); when the
+ *    list is empty a class bumps through a fresh page (retire_bump_regions
+ *    threads the rest before any walk); pages the sweep finds without
+ *    survivors go to an empty-page pool shared by all classes;
+ *  - out-of-line memory (gc_malloc) comes from size-class blocks carved out
+ *    of aligned chunks, each block behind a header naming its class;
  *  - bigger cells are malloc'd one by one behind a LargeCell header and kept
  *    on one list;
  *  - the mark bit is Cell.mark; gray cells wait on an explicit stack, so
@@ -42,8 +47,15 @@
 #define SMALL_MAX 512
 #define PAGE_BYTES (16 * 1024)
 /* No collection before this many bytes are in use; afterwards the next one
- * comes when the heap has doubled over what survived. */
+ * comes when the heap has grown to HEAP_GROWTH times what survived. Marking
+ * costs the live heap per collection, so the mark work per allocated byte is
+ * live / ((HEAP_GROWTH - 1) * live): constant, never quadratic. The floor
+ * keeps small heaps (where the live set is mostly the realm's intrinsics,
+ * ~1-2 MiB) from collecting every few hundred kilobytes; 8 MiB saved only
+ * ~2% of the instructions of the allocation micro-benchmark for +5 MiB of
+ * resident memory in every small program, so it stays at 4 MiB. */
 #define MIN_THRESHOLD ((size_t)4 << 20)
+#define HEAP_GROWTH 2
 /* Larger requests cannot be satisfied (strings stop at 2^31 bytes). */
 #define MAX_CELL_BYTES ((size_t)1 << 40)
 #define INITIAL_HANDLES 1024
@@ -52,6 +64,14 @@
 static const uint16_t class_sizes[] = {16,  32,  48,  64,  80,  96,  112, 128, 144, 160,
                                        176, 192, 208, 224, 240, 256, 320, 384, 448, 512};
 #define NUM_CLASSES ((int)(sizeof class_sizes / sizeof class_sizes[0]))
+
+/* Out-of-line blocks (gc_malloc), header included: 16-byte steps, then sizes
+ * that fit the doubling arrays of Values (2^k * 8 bytes + the header). */
+static const uint16_t block_sizes[] = {16,  32,  48,  64,  80,  96,  112, 128, 144, 160, 176,
+                                       192, 208, 224, 240, 256, 272, 320, 384, 448, 528, 1040};
+#define NUM_BLOCK_CLASSES ((int)(sizeof block_sizes / sizeof block_sizes[0]))
+#define BLOCK_SMALL_MAX 1040
+#define BLOCK_CHUNK_BYTES (64 * 1024)
 
 /* A cell on a free list. Only these 16 bytes stay unpoisoned under ASan. */
 typedef struct FreeCell {
@@ -64,6 +84,7 @@ typedef struct Page {
     struct Page *next;
     uint32_t cell_size;
     uint32_t cell_count;
+    uint32_t live; /* cells that survived the last collection (run_finalizers) */
 } Page;
 #define PAGE_HEADER_BYTES ((sizeof(Page) + GRANULE - 1) & ~(size_t)(GRANULE - 1))
 
@@ -113,8 +134,17 @@ typedef struct Heap Heap;
 struct Heap {
     Page *pages[NUM_CLASSES];
     FreeCell *free_lists[NUM_CLASSES];
+    /* The unused tail of the page a class allocates from by bumping; the
+     * cells there are not threaded yet (retire_bump_regions threads them
+     * before anything walks the pages). */
+    char *bump[NUM_CLASSES], *bump_end[NUM_CLASSES];
+    Page *empty_pages; /* wholly free pages, of no class, kept for reuse */
+    size_t empty_page_count;
     LargeCell *large;
     uint8_t class_of_granules[SMALL_MAX / GRANULE + 1];
+    struct FreeBlock *free_blocks[NUM_BLOCK_CLASSES];
+    struct BlockChunk *block_chunks[NUM_BLOCK_CLASSES];
+    uint8_t block_class_of_granules[BLOCK_SMALL_MAX / GRANULE + 1];
 
     size_t bytes; /* cells (rounded to their class) + out-of-line memory */
     size_t peak;
@@ -184,6 +214,12 @@ int gc_init(Runtime *rt) {
         while (class_sizes[cls] < g * GRANULE)
             cls++;
         h->class_of_granules[g] = (uint8_t)cls;
+    }
+    cls = 0;
+    for (int g = 0; g <= BLOCK_SMALL_MAX / GRANULE; g++) {
+        while (block_sizes[cls] < g * GRANULE)
+            cls++;
+        h->block_class_of_granules[g] = (uint8_t)cls;
     }
     h->threshold = MIN_THRESHOLD;
     h->gray = malloc(INITIAL_GRAY * sizeof *h->gray);
@@ -271,32 +307,57 @@ static void finalize_cell(Runtime *rt, Cell *c) {
 
 /* ---- allocation -------------------------------------------------------------- */
 
+/* A page for class cls, from the empty pool or the system; its cells are
+ * handed out by bumping through it, so a fresh page is never threaded. */
 static bool add_page(Heap *h, int cls) {
-    Page *p = malloc(PAGE_BYTES);
-    if (!p) return false;
+    Page *p = h->empty_pages;
+    if (p) {
+        h->empty_pages = p->next;
+        h->empty_page_count--;
+    } else {
+        p = malloc(PAGE_BYTES);
+        if (!p) return false;
+    }
     p->cell_size = class_sizes[cls];
     p->cell_count = (uint32_t)((PAGE_BYTES - PAGE_HEADER_BYTES) / p->cell_size);
-    FreeCell *list = h->free_lists[cls];
-    for (uint32_t i = p->cell_count; i-- > 0;) {
-        FreeCell *f = (FreeCell *)page_cell(p, i);
-        f->hdr = (Cell){0};
-        f->next = list;
-        list = f;
-        POISON((char *)f + FREE_CELL_VISIBLE_BYTES, p->cell_size - FREE_CELL_VISIBLE_BYTES);
-    }
-    h->free_lists[cls] = list;
+    p->live = 0;
     p->next = h->pages[cls];
     h->pages[cls] = p;
+    h->bump[cls] = (char *)page_cell(p, 0);
+    h->bump_end[cls] = (char *)page_cell(p, p->cell_count);
     return true;
+}
+
+/* Threads the cells no bump reached onto the free lists, as free cells, so
+ * that every cell of every page has a valid header for the walks of a
+ * collection (overflow rescan, finalizers, sweep) and of teardown. */
+static void retire_bump_regions(Heap *h) {
+    for (int cls = 0; cls < NUM_CLASSES; cls++) {
+        size_t size = class_sizes[cls];
+        for (char *at = h->bump[cls]; at && at < h->bump_end[cls]; at += size) {
+            FreeCell *f = (FreeCell *)at;
+            UNPOISON(f, FREE_CELL_VISIBLE_BYTES);
+            f->hdr = (Cell){0};
+            f->next = h->free_lists[cls];
+            h->free_lists[cls] = f;
+            POISON((char *)f + FREE_CELL_VISIBLE_BYTES, size - FREE_CELL_VISIBLE_BYTES);
+        }
+        h->bump[cls] = h->bump_end[cls] = NULL;
+    }
 }
 
 /* Raw memory for a cell of `need` bytes (already rounded), or NULL. */
 static Cell *take_cell(Heap *h, size_t need) {
     if (need <= SMALL_MAX && !h->malloc_every_cell) {
         int cls = h->class_of_granules[need / GRANULE];
-        if (!h->free_lists[cls] && !add_page(h, cls)) return NULL;
         FreeCell *f = h->free_lists[cls];
-        h->free_lists[cls] = f->next;
+        if (f) {
+            h->free_lists[cls] = f->next;
+        } else {
+            if (h->bump[cls] == h->bump_end[cls] && !add_page(h, cls)) return NULL;
+            f = (FreeCell *)h->bump[cls];
+            h->bump[cls] += need;
+        }
         UNPOISON(f, need);
         return &f->hdr;
     }
@@ -325,7 +386,9 @@ static bool stress_due(Runtime *rt) {
     return true;
 }
 
-void *gc_alloc(Runtime *rt, CellType type, size_t size) {
+/* Everything but the common case: stress, a collection due, the heap limit,
+ * a class without free cells, large cells, a full handle stack. */
+static void *gc_alloc_slow(Runtime *rt, CellType type, size_t size) {
     Heap *h = rt->heap;
     if (unlikely(h->collecting)) {
         /* Only finalizers run during a collection, and they must not allocate. */
@@ -341,8 +404,7 @@ void *gc_alloc(Runtime *rt, CellType type, size_t size) {
         return gc_throw_oom(rt);
 
     bool collected = false;
-    if ((unlikely(rt->options.gc_stress > 0) && stress_due(rt)) ||
-        h->bytes + need > h->threshold) {
+    if ((unlikely(rt->options.gc_stress > 0) && stress_due(rt)) || h->bytes + need > h->threshold) {
         gc_collect(rt);
         collected = true;
     }
@@ -364,9 +426,227 @@ void *gc_alloc(Runtime *rt, CellType type, size_t size) {
     return c;
 }
 
+/* The fast path: a small cell from a free list or the bump region, no collection due
+ * (h->threshold is 0 while collecting, so finalizers that allocate still
+ * reach the abort in gc_alloc_slow), no stress mode, no heap limit. Only the
+ * `size` bytes the caller asked for need zeroing; the rest of the class
+ * slot is never read. */
+void *gc_alloc(Runtime *rt, CellType type, size_t size) {
+    Heap *h = rt->heap;
+    if (likely(size <= SMALL_MAX)) {
+        int cls = h->class_of_granules[(size + GRANULE - 1) / GRANULE];
+        size_t need = class_sizes[cls];
+        if (likely(h->bytes + need <= h->threshold && rt->handle_count < rt->handle_capacity &&
+                   rt->options.gc_stress <= 0 && rt->options.max_heap_bytes == 0)) {
+            FreeCell *f = h->free_lists[cls];
+            if (likely(f != NULL)) {
+                h->free_lists[cls] = f->next;
+            } else if (h->bump[cls] != h->bump_end[cls]) {
+                f = (FreeCell *)h->bump[cls];
+                h->bump[cls] += need;
+            } else {
+                return gc_alloc_slow(rt, type, size);
+            }
+            UNPOISON(f, need);
+            Cell *c = &f->hdr;
+            memset(c, 0, size < sizeof(FreeCell) ? sizeof(FreeCell) : size);
+            c->type = (uint8_t)type;
+            account_add(h, need);
+            rt->handles[rt->handle_count++] = c;
+            return c;
+        }
+    }
+    return gc_alloc_slow(rt, type, size);
+}
+
+/* ---- out-of-line memory ------------------------------------------------------------
+ * Slots, elements, string buffers and the like are freed in bulk by the
+ * sweep and reallocated constantly (an object's slots grow 0 -> 4 -> 8 ...),
+ * which makes the system malloc's caches thrash. Blocks of up to
+ * BLOCK_SMALL_MAX bytes therefore come from per-size-class free lists carved
+ * out of BLOCK_CHUNK_BYTES chunks; bigger ones from malloc. Every block
+ * starts with a BlockHeader naming its class, so gc_free and gc_realloc never
+ * depend on the size their caller passes (that size is only accounting), and
+ * a pointer that did not come from here (no magic) is handed to free/realloc
+ * as before. Chunks are BLOCK_CHUNK_BYTES-aligned, so a block finds its
+ * chunk's live count by masking its address; chunks that empty are kept or
+ * returned after each collection (release_empty_block_chunks). */
+#define BLOCK_MAGIC 0x6d696361u /* "mica" */
+#define BLOCK_LARGE 0xffffu
+typedef struct BlockHeader {
+    uint32_t magic;
+    uint16_t cls; /* index into block_sizes, or BLOCK_LARGE (own malloc) */
+    uint16_t reserved;
+} BlockHeader;
+typedef struct FreeBlock {
+    BlockHeader hdr;
+    struct FreeBlock *next;
+} FreeBlock;
+typedef struct BlockChunk {
+    struct BlockChunk *next;
+    uint32_t cls;
+    uint32_t live; /* blocks handed out and not yet freed */
+} BlockChunk;
+#define CHUNK_HEADER_BYTES ((sizeof(BlockChunk) + GRANULE - 1) & ~(size_t)(GRANULE - 1))
+
+static inline size_t block_payload(int cls) {
+    return block_sizes[cls] - sizeof(BlockHeader);
+}
+static inline BlockChunk *chunk_of(void *block) {
+    return (BlockChunk *)((uintptr_t)block & ~(uintptr_t)(BLOCK_CHUNK_BYTES - 1));
+}
+
+static bool add_block_chunk(Heap *h, int cls) {
+    BlockChunk *ch = aligned_alloc(BLOCK_CHUNK_BYTES, BLOCK_CHUNK_BYTES);
+    if (!ch) return false;
+    ch->cls = (uint32_t)cls;
+    ch->live = 0;
+    ch->next = h->block_chunks[cls];
+    h->block_chunks[cls] = ch;
+    size_t size = block_sizes[cls];
+    size_t count = (BLOCK_CHUNK_BYTES - CHUNK_HEADER_BYTES) / size;
+    FreeBlock *list = h->free_blocks[cls];
+    for (size_t i = count; i-- > 0;) {
+        FreeBlock *b = (FreeBlock *)((char *)ch + CHUNK_HEADER_BYTES + i * size);
+        b->hdr = (BlockHeader){BLOCK_MAGIC, (uint16_t)cls, 0};
+        b->next = list;
+        list = b;
+        POISON((char *)b + sizeof(FreeBlock), size - sizeof(FreeBlock));
+    }
+    h->free_blocks[cls] = list;
+    return true;
+}
+
+/* Raw block of at least `size` usable bytes; NULL on malloc failure. */
+static void *block_alloc(Heap *h, size_t size) {
+    if (size <= BLOCK_SMALL_MAX - sizeof(BlockHeader) && !h->malloc_every_cell) {
+        int cls = h->block_class_of_granules[(size + sizeof(BlockHeader) + GRANULE - 1) / GRANULE];
+        if (unlikely(!h->free_blocks[cls]) && !add_block_chunk(h, cls)) return NULL;
+        FreeBlock *b = h->free_blocks[cls];
+        UNPOISON(b, block_sizes[cls]);
+        h->free_blocks[cls] = b->next;
+        chunk_of(b)->live++;
+        return (char *)b + sizeof(BlockHeader);
+    }
+    if (size > SIZE_MAX - sizeof(BlockHeader)) return NULL;
+    BlockHeader *hd = malloc(sizeof(BlockHeader) + size);
+    if (!hd) return NULL;
+    *hd = (BlockHeader){BLOCK_MAGIC, BLOCK_LARGE, 0};
+    return hd + 1;
+}
+
+static void block_free(Heap *h, void *p) {
+    BlockHeader *hd = (BlockHeader *)p - 1;
+    if (unlikely(hd->magic != BLOCK_MAGIC)) {
+        free(p); /* plain malloc memory handed to gc_free */
+        return;
+    }
+    if (hd->cls == BLOCK_LARGE) {
+        hd->magic = 0;
+        free(hd);
+        return;
+    }
+    int cls = hd->cls;
+    FreeBlock *b = (FreeBlock *)hd;
+    b->next = h->free_blocks[cls];
+    h->free_blocks[cls] = b;
+    chunk_of(b)->live--;
+    POISON((char *)b + sizeof(FreeBlock), block_sizes[cls] - sizeof(FreeBlock));
+}
+
+/* NULL on failure, p untouched. */
+static void *block_realloc(Heap *h, void *p, size_t new_size) {
+    if (!p) return block_alloc(h, new_size);
+    BlockHeader *hd = (BlockHeader *)p - 1;
+    if (unlikely(hd->magic != BLOCK_MAGIC)) return realloc(p, new_size ? new_size : 1);
+    if (hd->cls == BLOCK_LARGE) {
+        if (new_size > BLOCK_SMALL_MAX - sizeof(BlockHeader) || h->malloc_every_cell) {
+            if (new_size > SIZE_MAX - sizeof(BlockHeader)) return NULL;
+            BlockHeader *n = realloc(hd, sizeof(BlockHeader) + new_size);
+            return n ? n + 1 : NULL;
+        }
+        /* Shrinking into a pool block: the old size is unknown, but it was
+         * bigger than any pool block, so new_size bytes are there to copy. */
+        void *n = block_alloc(h, new_size);
+        if (!n) return NULL;
+        memcpy(n, p, new_size);
+        block_free(h, p);
+        return n;
+    }
+    size_t have = block_payload(hd->cls);
+    if (new_size <= have && (hd->cls == 0 || new_size > block_payload(hd->cls - 1))) return p;
+    void *n = block_alloc(h, new_size);
+    if (!n) return NULL;
+    memcpy(n, p, new_size < have ? new_size : have);
+    block_free(h, p);
+    return n;
+}
+
+/* After a sweep: chunks whose blocks are all free again are kept while
+ * keep_bytes lasts (what the heap may grow by before the next collection,
+ * less the empty cell pages kept for it), plus one per class, and go back to
+ * the system beyond that: a steady state reuses its chunks, a heap that
+ * shrank returns them. A released chunk's blocks are unlinked from the free
+ * list first (a walk of that list, only for classes with a chunk to
+ * release). */
+static void release_empty_block_chunks(Heap *h, size_t keep_bytes) {
+    size_t pages_kept = h->empty_page_count * PAGE_BYTES;
+    size_t budget = keep_bytes > pages_kept ? keep_bytes - pages_kept : 0;
+    for (int cls = 0; cls < NUM_BLOCK_CLASSES; cls++) {
+        size_t releasing = 0;
+        bool kept_one = false;
+        for (BlockChunk *ch = h->block_chunks[cls]; ch; ch = ch->next) {
+            if (ch->live != 0) continue;
+            if (!kept_one || budget >= BLOCK_CHUNK_BYTES) {
+                if (kept_one) budget -= BLOCK_CHUNK_BYTES;
+                kept_one = true;
+                continue;
+            }
+            ch->live = UINT32_MAX; /* to release */
+            releasing++;
+        }
+        if (releasing == 0) continue;
+        FreeBlock **link = &h->free_blocks[cls];
+        while (*link) {
+            FreeBlock *b = *link;
+            if (chunk_of(b)->live == UINT32_MAX) {
+                UNPOISON(b, block_sizes[cls]);
+                *link = b->next;
+            } else {
+                link = &b->next;
+            }
+        }
+        BlockChunk **cl = &h->block_chunks[cls];
+        while (*cl) {
+            BlockChunk *ch = *cl;
+            if (ch->live == UINT32_MAX) {
+                *cl = ch->next;
+                UNPOISON(ch, BLOCK_CHUNK_BYTES);
+                free(ch);
+            } else {
+                cl = &ch->next;
+            }
+        }
+    }
+}
+
+static void free_block_chunks(Heap *h) {
+    for (int cls = 0; cls < NUM_BLOCK_CLASSES; cls++) {
+        BlockChunk *ch = h->block_chunks[cls];
+        while (ch) {
+            BlockChunk *next = ch->next;
+            UNPOISON(ch, BLOCK_CHUNK_BYTES);
+            free(ch);
+            ch = next;
+        }
+        h->block_chunks[cls] = NULL;
+        h->free_blocks[cls] = NULL;
+    }
+}
+
 void *gc_malloc(Runtime *rt, size_t size) {
     if (over_limit(rt, size) || size > MAX_CELL_BYTES) return gc_throw_oom(rt);
-    void *p = malloc(size ? size : 1);
+    void *p = block_alloc(rt->heap, size);
     if (!p) return gc_throw_oom(rt);
     account_add(rt->heap, size);
     return p;
@@ -374,7 +654,7 @@ void *gc_malloc(Runtime *rt, size_t size) {
 
 void *gc_try_malloc(Runtime *rt, size_t size) {
     if (over_limit(rt, size) || size > MAX_CELL_BYTES) return NULL;
-    void *p = malloc(size ? size : 1);
+    void *p = block_alloc(rt->heap, size);
     if (p) account_add(rt->heap, size);
     return p;
 }
@@ -382,7 +662,7 @@ void *gc_try_malloc(Runtime *rt, size_t size) {
 void *gc_realloc(Runtime *rt, void *p, size_t old_size, size_t new_size) {
     if (new_size > old_size && (over_limit(rt, new_size - old_size) || new_size > MAX_CELL_BYTES))
         return gc_throw_oom(rt);
-    void *n = realloc(p, new_size ? new_size : 1);
+    void *n = block_realloc(rt->heap, p, new_size);
     if (!n) return gc_throw_oom(rt);
     if (new_size >= old_size)
         account_add(rt->heap, new_size - old_size);
@@ -393,7 +673,7 @@ void *gc_realloc(Runtime *rt, void *p, size_t old_size, size_t new_size) {
 
 void gc_free(Runtime *rt, void *p, size_t size) {
     if (!p) return;
-    free(p);
+    block_free(rt->heap, p);
     account_sub(rt->heap, size);
 }
 
@@ -617,18 +897,13 @@ static void gray_push(Heap *h, Cell *c) {
     h->gray[h->gray_count++] = c;
 }
 
-void gc_mark_cell(Runtime *rt, Cell *c) {
-    if (!c || c->mark) return;
+void gc_mark_unmarked(Runtime *rt, Cell *c) {
     c->mark = 1;
     if (unlikely(rt->heap->eph.active)) ephemeron_key_marked(rt->heap, c);
     /* Flat strings (but slices) and bigints hold no references: black at once. */
     if (c->type == CELL_BIGINT || (c->type == CELL_STRING && !(c->flags & (STR_ROPE | STR_SLICE))))
         return;
     gray_push(rt->heap, c);
-}
-
-void gc_mark_value(Runtime *rt, Value v) {
-    if (val_is_heap(v)) gc_mark_cell(rt, val_as_cell(v));
 }
 
 bool gc_is_marked(Runtime *rt, Cell *c) {
@@ -676,7 +951,9 @@ static void drain_gray(Runtime *rt) {
 
 /* The job queue is a root: every value a pending job holds, and the
  * agent's [[KeptAlive]] list (KeepDuringJob) — vm/jobs.c. */
-static void mark_job_queue(Runtime *rt) { jobs_trace(rt); }
+static void mark_job_queue(Runtime *rt) {
+    jobs_trace(rt);
+}
 
 /* The root set — the only one (docs/GC.md, "Roots"). */
 static void gc_mark_roots(Runtime *rt) {
@@ -803,10 +1080,21 @@ static void run_finalizers(Runtime *rt, bool everything) {
     Heap *h = rt->heap;
     for (int cls = 0; cls < NUM_CLASSES; cls++) {
         for (Page *p = h->pages[cls]; p; p = p->next) {
-            for (uint32_t i = 0; i < p->cell_count; i++) {
-                Cell *c = page_cell(p, i);
-                if (c->type != CELL_FREE && (everything || !c->mark)) finalize_cell(rt, c);
+            uint32_t live = 0, dead = 0;
+            char *at = (char *)page_cell(p, 0);
+            for (uint32_t i = 0; i < p->cell_count; i++, at += p->cell_size) {
+                Cell *c = (Cell *)at;
+                if (c->type == CELL_FREE) continue;
+                if (c->mark && !everything) {
+                    live++;
+                } else {
+                    finalize_cell(rt, c);
+                    dead++;
+                }
             }
+            p->live = live;
+            /* Dead cells stop counting now; free_dead_cells frees them. */
+            if (!everything) account_sub(h, (size_t)dead * p->cell_size);
         }
     }
     for (LargeCell *l = h->large; l; l = l->next) {
@@ -815,27 +1103,37 @@ static void run_finalizers(Runtime *rt, bool everything) {
     }
 }
 
-/* Pass 2: frees dead cells, clears marks, rebuilds the free lists and
- * returns pages that became empty (keeping one spare per class). */
-static void free_dead_cells(Runtime *rt) {
+/* Pass 2: frees dead cells, clears marks and rebuilds the free lists. A page
+ * with no survivor is not walked: it goes to the empty pool, from which any
+ * class takes pages and bumps through them, so garbage that dies young in
+ * whole pages costs nothing here. The pool keeps as many pages as the heap
+ * may grow by before the next collection (threshold - bytes in use); pages
+ * beyond that go back to the system, so a heap that shrank returns memory
+ * while one in a steady state does not malloc and free pages every cycle. */
+static void free_dead_cells(Runtime *rt, size_t keep_bytes) {
     Heap *h = rt->heap;
     for (int cls = 0; cls < NUM_CLASSES; cls++) {
         FreeCell *free_list = NULL;
-        bool kept_empty_page = false;
         Page **link = &h->pages[cls];
         while (*link) {
             Page *p = *link;
+            if (p->live == 0) {
+                /* Every cell is free or dead (finalized, already uncounted). */
+                *link = p->next;
+                POISON((char *)p + PAGE_HEADER_BYTES, PAGE_BYTES - PAGE_HEADER_BYTES);
+                p->next = h->empty_pages;
+                h->empty_pages = p;
+                h->empty_page_count++;
+                continue;
+            }
             FreeCell *page_free = NULL, *page_tail = NULL;
-            uint32_t live = 0;
             for (uint32_t i = p->cell_count; i-- > 0;) {
                 Cell *c = page_cell(p, i);
                 if (c->type != CELL_FREE) {
                     if (c->mark) {
                         c->mark = 0;
-                        live++;
                         continue;
                     }
-                    account_sub(h, p->cell_size);
                     c->type = CELL_FREE;
                     POISON((char *)c + FREE_CELL_VISIBLE_BYTES,
                            p->cell_size - FREE_CELL_VISIBLE_BYTES);
@@ -845,13 +1143,6 @@ static void free_dead_cells(Runtime *rt) {
                 page_free = f;
                 if (!page_tail) page_tail = f;
             }
-            if (live == 0 && kept_empty_page) {
-                *link = p->next;
-                UNPOISON(p, PAGE_BYTES);
-                free(p);
-                continue;
-            }
-            if (live == 0) kept_empty_page = true;
             if (page_free) {
                 page_tail->next = free_list;
                 free_list = page_free;
@@ -859,6 +1150,13 @@ static void free_dead_cells(Runtime *rt) {
             link = &p->next;
         }
         h->free_lists[cls] = free_list;
+    }
+    while (h->empty_page_count > 0 && h->empty_page_count * PAGE_BYTES > keep_bytes) {
+        Page *p = h->empty_pages;
+        h->empty_pages = p->next;
+        h->empty_page_count--;
+        UNPOISON(p, PAGE_BYTES);
+        free(p);
     }
     LargeCell **link = &h->large;
     while (*link) {
@@ -881,6 +1179,8 @@ void gc_collect(Runtime *rt) {
     Heap *h = rt->heap;
     if (!h || h->collecting) return;
     h->collecting = true;
+    h->threshold = 0; /* sends every gc_alloc to the slow path, which aborts */
+    retire_bump_regions(h);
 
     /* 1. mark */
     gc_mark_roots(rt);
@@ -892,10 +1192,13 @@ void gc_collect(Runtime *rt) {
     process_weak_references(rt);
     /* 4. sweep */
     run_finalizers(rt, false);
-    free_dead_cells(rt);
+    size_t next = h->bytes > SIZE_MAX / HEAP_GROWTH ? SIZE_MAX : h->bytes * HEAP_GROWTH;
+    if (next < MIN_THRESHOLD) next = MIN_THRESHOLD;
+    free_dead_cells(rt, next - h->bytes);
+    release_empty_block_chunks(h, next - h->bytes);
 
     h->collections++;
-    h->threshold = h->bytes * 2 > MIN_THRESHOLD ? h->bytes * 2 : MIN_THRESHOLD;
+    h->threshold = next;
     h->collecting = false;
 }
 
@@ -903,6 +1206,8 @@ void gc_teardown(Runtime *rt) {
     Heap *h = rt->heap;
     if (!h) return;
     h->collecting = true; /* finalizers must not allocate */
+    h->threshold = 0;
+    retire_bump_regions(h);
     run_finalizers(rt, true);
     for (int cls = 0; cls < NUM_CLASSES; cls++) {
         Page *p = h->pages[cls];
@@ -925,6 +1230,13 @@ void gc_teardown(Runtime *rt) {
         free(p);
         p = next;
     }
+    while (h->empty_pages) {
+        Page *next = h->empty_pages->next;
+        UNPOISON(h->empty_pages, PAGE_BYTES);
+        free(h->empty_pages);
+        h->empty_pages = next;
+    }
+    free_block_chunks(h);
     free(h->gray);
     free(rt->handles);
     rt->handles = NULL;

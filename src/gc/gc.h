@@ -112,9 +112,16 @@ void gc_persistent_free(Runtime *rt, Persistent *p);
 
 /* ---- marking (used by the per-type trace functions) -------------------------- */
 
-/* Mark a value / cell reachable. Never recursive: pushes on the gray stack. */
-void gc_mark_value(Runtime *rt, Value v);
-void gc_mark_cell(Runtime *rt, Cell *c);
+/* Mark a value / cell reachable. Never recursive: pushes on the gray stack.
+ * The already-marked test is inline since most edges of a live graph lead
+ * to cells marked before; gc_mark_unmarked does the rest (c not NULL). */
+void gc_mark_unmarked(Runtime *rt, Cell *c);
+static inline void gc_mark_cell(Runtime *rt, Cell *c) {
+    if (c && !c->mark) gc_mark_unmarked(rt, c);
+}
+static inline void gc_mark_value(Runtime *rt, Value v) {
+    if (val_is_heap(v)) gc_mark_cell(rt, val_as_cell(v));
+}
 static inline void gc_mark_values(Runtime *rt, const Value *v, size_t n) {
     for (size_t i = 0; i < n; i++) gc_mark_value(rt, v[i]);
 }
