@@ -486,14 +486,43 @@ static Value string_starts_with(Context *ctx, Value this_value, int argc, const 
     return val_from_bool(matches_at(s, start, search));
 }
 
+/* The flat string s in normalization form `form` (s itself when it already
+ * is); NULL with an exception pending. */
+static String *normalize_string(Context *ctx, String *s, uni_norm_form form) {
+    uni_norm_input in = {str_is_wide(s) ? NULL : str_chars8(s),
+                         str_is_wide(s) ? str_chars16(s) : NULL, s->length};
+    uint16_t *units;
+    size_t length;
+    switch (uni_normalize(&in, form, STR_MAX_LENGTH, &units, &length)) {
+    case UNI_NORM_UNCHANGED:
+        return s;
+    case UNI_NORM_TOO_LONG:
+        throw_range_error(ctx, "Invalid string length");
+        return NULL;
+    case UNI_NORM_NO_MEMORY:
+        throw_range_error(ctx, "out of memory while normalizing a string");
+        return NULL;
+    case UNI_NORM_OK:
+        break;
+    }
+    String *result = str_new_utf16(ctx->rt, units, length);
+    free(units);
+    return result;
+}
+
 /* String.prototype.localeCompare ( that [ , reserved1 [ , reserved2 ] ] ) —
- * #sec-string.prototype.localecompare. Without ECMA-402 the comparison is by
- * code units (canonical equivalence is not yet honoured). */
+ * #sec-string.prototype.localecompare. Without ECMA-402 there is no locale:
+ * the comparison is by code units of the NFD forms, so canonically
+ * equivalent strings compare equal, as the clause requires. */
 static Value string_locale_compare(Context *ctx, Value this_value, int argc, const Value *argv,
                                    Value new_target, int magic) {
     String *s = this_to_string(ctx, this_value, "localeCompare");
     if (!s) return VAL_EXCEPTION;
     String *that = to_flat_string(ctx, ARG(0));
+    if (!that) return VAL_EXCEPTION;
+    s = normalize_string(ctx, s, UNI_NFD);
+    if (!s) return VAL_EXCEPTION;
+    that = normalize_string(ctx, that, UNI_NFD);
     if (!that) return VAL_EXCEPTION;
     int c = str_compare(s, that);
     return val_from_int(c < 0 ? -1 : c > 0 ? 1 : 0);
@@ -1089,23 +1118,7 @@ static Value string_normalize(Context *ctx, Value this_value, int argc, const Va
                                           "\"NFC\", \"NFD\", \"NFKC\" or \"NFKD\"");
     }
     /* 6-7. */
-    uni_norm_input in = {str_is_wide(s) ? NULL : str_chars8(s),
-                         str_is_wide(s) ? str_chars16(s) : NULL, s->length};
-    uint16_t *units;
-    size_t length;
-    switch (uni_normalize(&in, form, STR_MAX_LENGTH, &units, &length)) {
-    case UNI_NORM_UNCHANGED:
-        return val_from_string(s);
-    case UNI_NORM_TOO_LONG:
-        return throw_range_error(ctx, "Invalid string length");
-    case UNI_NORM_NO_MEMORY:
-        return throw_range_error(ctx, "String.prototype.normalize: out of memory");
-    case UNI_NORM_OK:
-        break;
-    }
-    String *result = str_new_utf16(ctx->rt, units, length);
-    free(units);
-    return string_value(result);
+    return string_value(normalize_string(ctx, s, form));
 }
 
 /* ThisStringValue ( value ) — #sec-thisstringvalue */
