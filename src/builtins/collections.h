@@ -35,6 +35,13 @@ Value collection_construct(Context *ctx, Value new_target, const ClassDef *cls,
 Value collection_get_or_insert(Context *ctx, KeyedCollection *c, Value key, Value value,
                                bool computed);
 
+/* The loop of Map.prototype.forEach and Set.prototype.forEach (#sec-map.prototype.foreach,
+ * #sec-set.prototype.foreach): callback(value, key, collection) for each
+ * live entry (a Set passes its value twice), entries added during the walk
+ * included. */
+Value collection_for_each(Context *ctx, KeyedCollection *c, Value this_value, Value callback,
+                          Value this_arg);
+
 /* A new empty collection of cls with prototype proto. NULL on OOM. */
 KeyedCollection *collection_new(Context *ctx, const ClassDef *cls, Object *proto);
 

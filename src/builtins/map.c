@@ -178,26 +178,31 @@ static Value map_delete(Context *ctx, Value this_value, int argc, const Value *a
     return val_from_bool(ot_delete(ctx->rt, m, ARG(0)));
 }
 
-/* Map.prototype.forEach ( callback [ , thisArg ] ) — #sec-map.prototype.foreach */
-static Value map_for_each(Context *ctx, Value this_value, int argc, const Value *argv,
-                          Value new_target, int magic) {
+Value collection_for_each(Context *ctx, KeyedCollection *c, Value this_value, Value callback,
+                          Value this_arg) {
     Runtime *rt = ctx->rt;
-    THIS_MAP(m, "forEach");
-    Value callback = ARG(0), this_arg = ARG(1);
-    if (!val_is_callable(callback))
-        return throw_type_error(ctx, "Map.prototype.forEach: callback is not a function");
+    bool is_set = c->base.cls == &class_set;
     OTCursor cur;
-    ot_cursor_init(ctx->rt, &cur, m);
+    ot_cursor_init(rt, &cur, c);
     Value key, value;
     /* ot_cursor_next protects the tables it moves to in this scope. */
     while (ot_cursor_next(rt, &cur, &key, &value)) {
         HandleMark mark = gc_scope_open(rt);
-        Value args[3] = {value, key, this_value};
+        Value args[3] = {is_set ? key : value, key, this_value};
         Value r = Call(ctx, callback, this_arg, 3, args);
         gc_scope_close(rt, mark);
         TRY(r);
     }
     return VAL_UNDEFINED;
+}
+
+/* Map.prototype.forEach ( callback [ , thisArg ] ) — #sec-map.prototype.foreach */
+static Value map_for_each(Context *ctx, Value this_value, int argc, const Value *argv,
+                          Value new_target, int magic) {
+    THIS_MAP(m, "forEach");
+    if (!val_is_callable(ARG(0)))
+        return throw_type_error(ctx, "Map.prototype.forEach: callback is not a function");
+    return collection_for_each(ctx, m, this_value, ARG(0), ARG(1));
 }
 
 /* Map.prototype.get ( key ) — #sec-map.prototype.get */
@@ -248,11 +253,12 @@ static Value map_get_or_insert(Context *ctx, Value this_value, int argc, const V
 
 /* Map.prototype.getOrInsertComputed ( key, callbackfn ) — proposal-upsert,
  * #sec-map.prototype.getorinsertcomputed */
-static Value map_get_or_insert_computed(Context *ctx, Value this_value, int argc,
-                                        const Value *argv, Value new_target, int magic) {
+static Value map_get_or_insert_computed(Context *ctx, Value this_value, int argc, const Value *argv,
+                                        Value new_target, int magic) {
     THIS_MAP(m, "getOrInsertComputed");
     if (!val_is_callable(ARG(1)))
-        return throw_type_error(ctx, "Map.prototype.getOrInsertComputed: callback is not a function");
+        return throw_type_error(ctx,
+                                "Map.prototype.getOrInsertComputed: callback is not a function");
     return collection_get_or_insert(ctx, m, ARG(0), ARG(1), true);
 }
 

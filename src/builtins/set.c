@@ -69,22 +69,10 @@ static Value set_delete(Context *ctx, Value this_value, int argc, const Value *a
 /* Set.prototype.forEach ( callback [ , thisArg ] ) — #sec-set.prototype.foreach */
 static Value set_for_each(Context *ctx, Value this_value, int argc, const Value *argv,
                           Value new_target, int magic) {
-    Runtime *rt = ctx->rt;
     THIS_SET(s, "forEach");
-    Value callback = ARG(0), this_arg = ARG(1);
-    if (!val_is_callable(callback))
+    if (!val_is_callable(ARG(0)))
         return throw_type_error(ctx, "Set.prototype.forEach: callback is not a function");
-    OTCursor cur;
-    ot_cursor_init(ctx->rt, &cur, s);
-    Value e, unused;
-    while (ot_cursor_next(rt, &cur, &e, &unused)) {
-        HandleMark mark = gc_scope_open(rt);
-        Value args[3] = {e, e, this_value};
-        Value r = Call(ctx, callback, this_arg, 3, args);
-        gc_scope_close(rt, mark);
-        TRY(r);
-    }
-    return VAL_UNDEFINED;
+    return collection_for_each(ctx, s, this_value, ARG(0), ARG(1));
 }
 
 /* Set.prototype.has ( value ) — #sec-set.prototype.has */

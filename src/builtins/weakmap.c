@@ -80,8 +80,8 @@ static Value weakmap_get_or_insert_computed(Context *ctx, Value this_value, int 
         return throw_type_error(ctx, "WeakMap.prototype.getOrInsertComputed: invalid key (an "
                                      "object or a non-registered symbol is required)");
     if (!val_is_callable(ARG(1)))
-        return throw_type_error(ctx,
-                                "WeakMap.prototype.getOrInsertComputed: callback is not a function");
+        return throw_type_error(
+            ctx, "WeakMap.prototype.getOrInsertComputed: callback is not a function");
     return collection_get_or_insert(ctx, m, ARG(0), ARG(1), true);
 }
 

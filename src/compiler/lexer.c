@@ -383,7 +383,7 @@ static int skip_space(Lexer *lex, bool *nl) {
 
 /* ---- identifiers --------------------------------------------------------- */
 
-/* Reads a \uXXXX or \u{X...} escape at pos (pointing at the backslash).
+/* Reads a \uHHHH or \u{H...} escape at pos (pointing at the backslash).
  * Returns the code point, or -1 if malformed; *after gets the end. */
 static int64_t read_unicode_escape(const Lexer *lex, uint32_t pos, uint32_t *after) {
     if (byte_at(lex, pos) != '\\' || byte_at(lex, pos + 1) != 'u') return -1;
