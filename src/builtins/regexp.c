@@ -458,6 +458,19 @@ static int builtin_exec_raw(Context *ctx, RegExpObject *r, String *s, int32_t *c
     return 1;
 }
 
+/* Duplicate named groups (ES2025): whether a group before i with the same
+ * name participated in the match — then it owns the name and group i, which
+ * did not, must not overwrite it. */
+static bool group_name_taken(const RegexpProgram *prog, const int32_t *caps, uint32_t i,
+                             const uint16_t *name, uint32_t len) {
+    for (uint32_t j = 1; j < i; j++) {
+        uint32_t jl;
+        const uint16_t *jn = regexp_group_name(prog, j, &jl);
+        if (jn && jl == len && !memcmp(jn, name, len * 2) && caps[2 * j] >= 0) return true;
+    }
+    return false;
+}
+
 /* RegExpBuiltinExec ( R, S ) — #sec-regexpbuiltinexec */
 static Value RegExpBuiltinExec(Context *ctx, RegExpObject *r, String *s) {
     Runtime *rt = ctx->rt;
@@ -512,13 +525,7 @@ static Value RegExpBuiltinExec(Context *ctx, RegExpObject *r, String *s) {
         if (!name) continue;
         /* Duplicate names: the participating group wins; a later
          * non-participating one must not overwrite it. */
-        bool taken = false;
-        for (uint32_t j = 1; j < i && !taken; j++) {
-            uint32_t jl;
-            const uint16_t *jn = regexp_group_name(prog, j, &jl);
-            if (jn && jl == len && !memcmp(jn, name, len * 2) && caps[2 * j] >= 0) taken = true;
-        }
-        if (taken) continue;
+        if (group_name_taken(prog, caps, i, name, len)) continue;
         named_here[i] = true;
         PropKey k = group_key(ctx, prog, i);
         if (k == KEY_NONE) goto done;
@@ -907,13 +914,7 @@ Value regexp_groups_object(Context *ctx, const RegexpProgram *prog, String *s,
         uint32_t len;
         const uint16_t *name = regexp_group_name(prog, i, &len);
         if (!name) continue;
-        bool taken = false;
-        for (uint32_t j = 1; j < i && !taken; j++) {
-            uint32_t jl;
-            const uint16_t *jn = regexp_group_name(prog, j, &jl);
-            if (jn && jl == len && !memcmp(jn, name, len * 2) && caps[2 * j] >= 0) taken = true;
-        }
-        if (taken) continue;
+        if (group_name_taken(prog, caps, i, name, len)) continue;
         Value v = VAL_UNDEFINED;
         if (caps[2 * i] >= 0) {
             v = substring_value(ctx, s, caps[2 * i], caps[2 * i + 1]);
